@@ -1,0 +1,211 @@
+package org.relayrcm.claims;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.relayrcm.codesets.CodeEntry;
+import org.relayrcm.codesets.CodeSets;
+import org.relayrcm.codesets.CodeSystem;
+import org.relayrcm.shared.ApiException;
+import org.relayrcm.shared.PageRequestParams;
+import org.relayrcm.shared.PageResponse;
+import org.relayrcm.tasks.TaskList;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The claim aggregate's service: builds claims from final codes and guards every status change. */
+@Service
+public class ClaimService {
+
+    static final String PREPARE_TASK = "Task_PrepareClaim";
+    static final String FOLLOW_UP_TASK = "Task_FollowUpClaim";
+
+    private final JdbcClient jdbc;
+    private final CodeSets codeSets;
+    private final TaskList tasks;
+    private final ClaimNumbers claimNumbers;
+
+    ClaimService(JdbcClient jdbc, CodeSets codeSets, TaskList tasks, ClaimNumbers claimNumbers) {
+        this.jdbc = jdbc;
+        this.codeSets = codeSets;
+        this.tasks = tasks;
+        this.claimNumbers = claimNumbers;
+    }
+
+    /**
+     * Builds the encounter's claim from its final codes. Safe to repeat: a retried job finds the claim
+     * it built before instead of building a second one.
+     */
+    @Transactional
+    public List<String> buildClaims(long encounterId) {
+        List<String> existing = claimNumbersOf(encounterId);
+        if (!existing.isEmpty()) {
+            return existing;
+        }
+        record Source(long codingCaseId, String status, java.time.LocalDate dateOfService, String placeOfService,
+                Long coverageId, Long payerId) {
+        }
+        Source source = jdbc.sql("""
+                SELECT cc.id AS coding_case_id, cc.status, e.date_of_service, e.place_of_service,
+                       e.coverage_id, c.payer_id
+                FROM encounter e JOIN coding_case cc ON cc.encounter_id = e.id
+                LEFT JOIN coverage c ON c.id = e.coverage_id
+                WHERE e.id = :id""")
+                .param("id", encounterId).query(Source.class).optional()
+                .orElseThrow(() -> new IllegalStateException("No encounter " + encounterId));
+        if (!"CODED".equals(source.status())) {
+            throw new IllegalStateException("Encounter " + encounterId + " is not coded yet");
+        }
+        String number = claimNumbers.next();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO claim (claim_number, encounter_id, payer_id, coverage_id, status, total_charge_cents,
+                                   date_of_service, place_of_service, created_at, updated_at)
+                VALUES (:number, :encounter, :payer, :coverage, 'DRAFT', 0, :dos, :pos, :now, :now)""")
+                .paramSource(new MapSqlParameterSource()
+                        .addValue("number", number).addValue("encounter", encounterId)
+                        .addValue("payer", source.payerId()).addValue("coverage", source.coverageId())
+                        .addValue("dos", source.dateOfService()).addValue("pos", source.placeOfService())
+                        .addValue("now", now))
+                .update(keys, "id");
+        long claimId = keys.getKeyAs(Long.class);
+        jdbc.sql("""
+                INSERT INTO claim_diagnosis (claim_id, position, code)
+                SELECT :claim, position, code FROM coded_diagnosis WHERE coding_case_id = :case AND stage = 'FINAL'""")
+                .param("claim", claimId).param("case", source.codingCaseId()).update();
+        // Price = chargemaster amount for the code (a modifier-specific price wins) times units.
+        int lines = jdbc.sql("""
+                INSERT INTO claim_line (claim_id, line_number, procedure_code, modifiers, units, charge_cents, diagnosis_pointers)
+                SELECT :claim, p.position, p.code, p.modifiers, p.units,
+                       p.units * COALESCE(
+                           (SELECT f.amount_cents FROM fee_schedule f WHERE f.procedure_code = p.code
+                                AND p.modifiers <> '' AND f.modifier = SUBSTRING(p.modifiers, 1, 2)),
+                           (SELECT f.amount_cents FROM fee_schedule f WHERE f.procedure_code = p.code AND f.modifier = '')),
+                       p.diagnosis_pointers
+                FROM coded_procedure p WHERE p.coding_case_id = :case AND p.stage = 'FINAL'""")
+                .param("claim", claimId).param("case", source.codingCaseId()).update();
+        if (lines == 0) {
+            throw new IllegalStateException("Encounter " + encounterId + " has no final procedures");
+        }
+        jdbc.sql("""
+                UPDATE claim SET total_charge_cents = (SELECT SUM(charge_cents) FROM claim_line WHERE claim_id = :id)
+                WHERE id = :id""").param("id", claimId).update();
+        return List.of(number);
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> claimNumbersOf(long encounterId) {
+        return jdbc.sql("SELECT claim_number FROM claim WHERE encounter_id = :id ORDER BY id")
+                .param("id", encounterId).query(String.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<ClaimView.Summary> list(ClaimStatus status, PageRequestParams paging) {
+        String where = status == null ? "" : "WHERE cl.status = :status";
+        List<ClaimView.Summary> rows = jdbc.sql("""
+                SELECT cl.id, cl.claim_number, e.encounter_number, p.first_name || ' ' || p.last_name AS patient_name,
+                       py.name AS payer_name, cl.status, cl.total_charge_cents, cl.paid_cents, cl.date_of_service
+                FROM claim cl
+                JOIN encounter e ON e.id = cl.encounter_id
+                JOIN patient p ON p.id = e.patient_id
+                LEFT JOIN payer py ON py.id = cl.payer_id
+                """ + where + " ORDER BY cl.id DESC LIMIT :limit OFFSET :offset")
+                .param("status", status == null ? null : status.name())
+                .param("limit", paging.size()).param("offset", paging.offset())
+                .query(ClaimView.Summary.class).list();
+        Long total = jdbc.sql("SELECT COUNT(*) FROM claim cl " + where)
+                .param("status", status == null ? null : status.name()).query(Long.class).single();
+        return new PageResponse<>(rows, paging.page(), paging.size(), total);
+    }
+
+    @Transactional(readOnly = true)
+    public ClaimView get(long claimId) {
+        ClaimView.Summary s = jdbc.sql("""
+                SELECT cl.id, cl.claim_number, e.encounter_number, p.first_name || ' ' || p.last_name AS patient_name,
+                       py.name AS payer_name, cl.status, cl.total_charge_cents, cl.paid_cents, cl.date_of_service
+                FROM claim cl
+                JOIN encounter e ON e.id = cl.encounter_id
+                JOIN patient p ON p.id = e.patient_id
+                LEFT JOIN payer py ON py.id = cl.payer_id
+                WHERE cl.id = :id""")
+                .param("id", claimId).query(ClaimView.Summary.class).optional()
+                .orElseThrow(() -> ApiException.notFound("Claim " + claimId));
+        String pos = jdbc.sql("SELECT place_of_service FROM claim WHERE id = :id").param("id", claimId)
+                .query(String.class).single();
+        List<String> dx = jdbc.sql("SELECT code FROM claim_diagnosis WHERE claim_id = :id ORDER BY position")
+                .param("id", claimId).query(String.class).list();
+        Map<String, CodeEntry> titles = codeSets.find(CodeSystem.ICD10CM, dx);
+        List<ClaimView.Line> lines = jdbc.sql("""
+                SELECT line_number, procedure_code, modifiers, units, charge_cents, diagnosis_pointers, paid_cents
+                FROM claim_line WHERE claim_id = :id ORDER BY line_number""")
+                .param("id", claimId)
+                .query((rs, n) -> new ClaimView.Line(rs.getInt(1), rs.getString(2), split(rs.getString(3)), rs.getInt(4),
+                        rs.getLong(5), split(rs.getString(6)).stream().map(Integer::valueOf).toList(),
+                        (Long) rs.getObject(7, Long.class)))
+                .list();
+        List<ClaimView.Submission> submissions = jdbc.sql("""
+                SELECT sequence, submitted_at, file_name FROM claim_submission WHERE claim_id = :id ORDER BY sequence""")
+                .param("id", claimId)
+                .query((rs, n) -> new ClaimView.Submission(rs.getInt(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)))
+                .list();
+        List<ClaimView.Denial> denials = jdbc.sql("""
+                SELECT id, group_code, reason_code, amount_cents, status FROM denial WHERE claim_id = :id ORDER BY id""")
+                .param("id", claimId)
+                .query((rs, n) -> new ClaimView.Denial(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        ReasonCodes.describe(rs.getString(3)), rs.getLong(4), rs.getString(5)))
+                .list();
+        return new ClaimView(s.id(), s.claimNumber(), s.encounterNumber(), s.patientName(), s.payerName(), s.status(),
+                s.totalChargeCents(), s.paidCents(), s.dateOfService(), pos,
+                dx.stream().map(c -> new ClaimView.Diagnosis(c, titles.containsKey(c) ? titles.get(c).description() : null))
+                        .toList(),
+                lines, submissions, denials);
+    }
+
+    /** The biller's review is done: the claim may go out. */
+    @Transactional
+    public ClaimView prepare(long claimId) {
+        ClaimView claim = get(claimId);
+        transition(claimId, ClaimStatus.READY);
+        tasks.completeHeld(PREPARE_TASK, claim.claimNumber(), Map.of());
+        return get(claimId);
+    }
+
+    @Transactional
+    public ClaimView followUpDone(long claimId, String note) {
+        ClaimView claim = get(claimId);
+        tasks.completeHeld(FOLLOW_UP_TASK, claim.claimNumber(), Map.of());
+        return get(claimId);
+    }
+
+    /**
+     * Moves the claim to {@code to} if its current status allows it. The status check is in the UPDATE
+     * itself, so two concurrent changes cannot both succeed.
+     */
+    @Transactional
+    public void transition(long claimId, ClaimStatus to) {
+        List<String> from = to.allowedFrom().stream().map(Enum::name).toList();
+        int updated = from.isEmpty() ? 0 : jdbc.sql("""
+                UPDATE claim SET status = :to, updated_at = :now, version = version + 1
+                WHERE id = :id AND status IN (:from)""")
+                .param("to", to.name()).param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .param("id", claimId).param("from", from)
+                .update();
+        if (updated != 1) {
+            String current = jdbc.sql("SELECT status FROM claim WHERE id = :id").param("id", claimId)
+                    .query(String.class).optional().orElseThrow(() -> ApiException.notFound("Claim " + claimId));
+            throw ApiException.conflict("The claim is " + current + "; it cannot become " + to + " from there.");
+        }
+    }
+
+    static List<String> split(String csv) {
+        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
+    }
+}

@@ -1,0 +1,40 @@
+package org.relayrcm.claims;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A claim with its lines, submissions and denials, as the biller's forms show it. */
+public record ClaimView(
+        long id,
+        String claimNumber,
+        String encounterNumber,
+        String patientName,
+        String payerName,
+        String status,
+        long totalChargeCents,
+        Long paidCents,
+        LocalDate dateOfService,
+        String placeOfService,
+        List<Diagnosis> diagnoses,
+        List<Line> lines,
+        List<Submission> submissions,
+        List<Denial> denials) {
+
+    public record Diagnosis(String code, String description) {
+    }
+
+    public record Line(int lineNumber, String procedureCode, List<String> modifiers, int units, long chargeCents,
+            List<Integer> diagnosisPointers, Long paidCents) {
+    }
+
+    public record Submission(int sequence, Instant submittedAt, String fileName) {
+    }
+
+    public record Denial(long id, String groupCode, String reasonCode, String reasonText, long amountCents, String status) {
+    }
+
+    public record Summary(long id, String claimNumber, String encounterNumber, String patientName, String payerName,
+            String status, long totalChargeCents, Long paidCents, LocalDate dateOfService) {
+    }
+}

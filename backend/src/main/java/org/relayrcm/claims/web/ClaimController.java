@@ -1,0 +1,78 @@
+package org.relayrcm.claims.web;
+
+import java.util.List;
+
+import org.relayrcm.claims.ClaimService;
+import org.relayrcm.claims.ClaimStatus;
+import org.relayrcm.claims.ClaimSubmissions;
+import org.relayrcm.claims.ClaimView;
+import org.relayrcm.shared.ApiException;
+import org.relayrcm.shared.PageRequestParams;
+import org.relayrcm.shared.PageResponse;
+import org.relayrcm.shared.ValidationError;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/claims")
+class ClaimController {
+
+    private final ClaimService claims;
+    private final ClaimSubmissions submissions;
+
+    ClaimController(ClaimService claims, ClaimSubmissions submissions) {
+        this.claims = claims;
+        this.submissions = submissions;
+    }
+
+    record FollowUp(@Size(max = 2000) String note) {
+    }
+
+    @GetMapping
+    PageResponse<ClaimView.Summary> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return claims.list(parse(status), PageRequestParams.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    ClaimView get(@PathVariable long id) {
+        return claims.get(id);
+    }
+
+    @PostMapping("/{id}/prepare")
+    ClaimView prepare(@PathVariable long id) {
+        return claims.prepare(id);
+    }
+
+    @PostMapping("/{id}/follow-up")
+    ClaimView followUp(@PathVariable long id, @Valid @RequestBody(required = false) FollowUp body) {
+        return claims.followUpDone(id, body == null ? null : body.note());
+    }
+
+    @GetMapping(value = "/{id}/837", produces = MediaType.TEXT_PLAIN_VALUE)
+    String latest837(@PathVariable long id) {
+        return submissions.latestPayload(id)
+                .orElseThrow(() -> ApiException.notFound("An 837 for claim " + id));
+    }
+
+    private static ClaimStatus parse(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ClaimStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Unknown claim status.", List.of(ValidationError.error("CLAIMS-STATUS", "status",
+                    "Use one of DRAFT, READY, SUBMITTED, PAID, DENIED, WRITTEN_OFF.")));
+        }
+    }
+}

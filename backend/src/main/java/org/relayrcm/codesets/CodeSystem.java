@@ -1,0 +1,3 @@
+package org.relayrcm.codesets;
+
+public enum CodeSystem { ICD10CM, HCPCS, CPT }

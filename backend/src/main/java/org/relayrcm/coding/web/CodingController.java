@@ -1,0 +1,40 @@
+package org.relayrcm.coding.web;
+
+import org.relayrcm.coding.Codes;
+import org.relayrcm.coding.CodingCaseView;
+import org.relayrcm.coding.CodingService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/coding/cases/{caseId}")
+class CodingController {
+
+    private final CodingService coding;
+
+    CodingController(CodingService coding) {
+        this.coding = coding;
+    }
+
+    @GetMapping
+    CodingCaseView get(@PathVariable long caseId) {
+        return coding.get(caseId);
+    }
+
+    @PutMapping("/draft")
+    CodingCaseView saveDraft(@PathVariable long caseId, @Valid @RequestBody Codes codes) {
+        return coding.saveDraft(caseId, codes);
+    }
+
+    @PostMapping("/complete")
+    CodingCaseView complete(@PathVariable long caseId, @Valid @RequestBody Codes codes) {
+        return coding.complete(caseId, codes);
+    }
+}

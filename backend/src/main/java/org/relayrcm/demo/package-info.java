@@ -1,0 +1,2 @@
+/** Demo payers and encounters for the embedded quick start; never active in the postgres profile. */
+package org.relayrcm.demo;

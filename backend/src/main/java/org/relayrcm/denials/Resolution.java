@@ -1,0 +1,19 @@
+package org.relayrcm.denials;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The biller's decision on a denial; corrections apply only to a resubmission. */
+public record Resolution(
+        @NotNull Action action,
+        @Size(max = 2000) String note,
+        @Size(max = 50) @Valid List<LineCorrection> lineCorrections) {
+
+    public enum Action { RESUBMIT, WRITE_OFF }
+
+    public record LineCorrection(@NotNull Integer lineNumber, @NotNull @Size(max = 4) List<@NotNull String> modifiers) {
+    }
+}

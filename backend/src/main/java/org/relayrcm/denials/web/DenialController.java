@@ -1,0 +1,34 @@
+package org.relayrcm.denials.web;
+
+import org.relayrcm.denials.DenialService;
+import org.relayrcm.denials.DenialView;
+import org.relayrcm.denials.Resolution;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/denials/{id}")
+class DenialController {
+
+    private final DenialService denials;
+
+    DenialController(DenialService denials) {
+        this.denials = denials;
+    }
+
+    @GetMapping
+    DenialView get(@PathVariable long id) {
+        return denials.get(id);
+    }
+
+    @PostMapping("/resolve")
+    DenialView resolve(@PathVariable long id, @Valid @RequestBody Resolution resolution) {
+        return denials.resolve(id, resolution);
+    }
+}

@@ -1,0 +1,140 @@
+package org.relayrcm.intake;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.relayrcm.shared.ApiException;
+import org.relayrcm.shared.PageRequestParams;
+import org.relayrcm.shared.PageResponse;
+import org.relayrcm.shared.ValidationError;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives encounters: the patient (by MRN), the coverage, the encounter, its coding case and the
+ * relay's process instance are written in one transaction, so a failure leaves nothing behind.
+ */
+@Service
+public class EncounterService {
+
+    private final JdbcClient jdbc;
+    private final EncounterWorkflow workflow;
+
+    EncounterService(JdbcClient jdbc, EncounterWorkflow workflow) {
+        this.jdbc = jdbc;
+        this.workflow = workflow;
+    }
+
+    public record Received(long encounterId, String encounterNumber, long codingCaseId) {
+    }
+
+    public record EncounterSummary(long id, String encounterNumber, String patientName,
+            java.time.LocalDate dateOfService, String payerName, String codingStatus) {
+    }
+
+    @Transactional
+    public Received receive(NewEncounter encounter) {
+        Long coverageId = null;
+        long patientId = upsertPatient(encounter.patient());
+        if (encounter.coverage() != null) {
+            coverageId = upsertCoverage(patientId, encounter.coverage());
+        }
+        long encounterId;
+        try {
+            encounterId = insert("""
+                    INSERT INTO encounter (encounter_number, patient_id, coverage_id, date_of_service,
+                                           place_of_service, documentation, received_at)
+                    VALUES (:number, :patient, :coverage, :dos, :pos, :doc, :now)""",
+                    new MapSqlParameterSource()
+                            .addValue("number", encounter.encounterNumber())
+                            .addValue("patient", patientId)
+                            .addValue("coverage", coverageId)
+                            .addValue("dos", encounter.dateOfService())
+                            .addValue("pos", encounter.placeOfService() == null ? "11" : encounter.placeOfService())
+                            .addValue("doc", encounter.documentation())
+                            .addValue("now", OffsetDateTime.now(ZoneOffset.UTC)));
+        } catch (DuplicateKeyException e) {
+            // The unique constraint decides, so two concurrent POSTs cannot both get through.
+            throw ApiException.conflict("Encounter " + encounter.encounterNumber() + " was already received.");
+        }
+        long caseId = insert("INSERT INTO coding_case (encounter_id, status) VALUES (:encounter, 'OPEN')",
+                new MapSqlParameterSource("encounter", encounterId));
+        workflow.start(encounter.encounterNumber(), encounterId, caseId);
+        return new Received(encounterId, encounter.encounterNumber(), caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<EncounterSummary> list(PageRequestParams paging) {
+        List<EncounterSummary> rows = jdbc.sql("""
+                SELECT e.id, e.encounter_number, p.first_name || ' ' || p.last_name AS patient_name,
+                       e.date_of_service, py.name AS payer_name, cc.status AS coding_status
+                FROM encounter e
+                JOIN patient p ON p.id = e.patient_id
+                JOIN coding_case cc ON cc.encounter_id = e.id
+                LEFT JOIN coverage c ON c.id = e.coverage_id
+                LEFT JOIN payer py ON py.id = c.payer_id
+                ORDER BY e.id DESC
+                LIMIT :limit OFFSET :offset""")
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query(EncounterSummary.class)
+                .list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM encounter").query(Long.class).single();
+        return new PageResponse<>(rows, paging.page(), paging.size(), total);
+    }
+
+    private long upsertPatient(NewEncounter.Patient patient) {
+        Optional<Long> existing = jdbc.sql("SELECT id FROM patient WHERE mrn = :mrn")
+                .param("mrn", patient.mrn()).query(Long.class).optional();
+        MapSqlParameterSource statement = new MapSqlParameterSource()
+                .addValue("mrn", patient.mrn())
+                .addValue("first", patient.firstName())
+                .addValue("last", patient.lastName())
+                .addValue("birth", patient.birthDate())
+                .addValue("sex", patient.sex())
+                .addValue("address", patient.addressLine())
+                .addValue("city", patient.city())
+                .addValue("state", patient.state())
+                .addValue("zip", patient.postalCode());
+        if (existing.isPresent()) {
+            jdbc.sql("""
+                    UPDATE patient SET first_name = :first, last_name = :last, birth_date = :birth, sex = :sex,
+                           address_line = :address, city = :city, state = :state, postal_code = :zip
+                    WHERE mrn = :mrn""")
+                    .paramSource(statement).update();
+            return existing.get();
+        }
+        return insert("""
+                INSERT INTO patient (mrn, first_name, last_name, birth_date, sex, address_line, city, state, postal_code)
+                VALUES (:mrn, :first, :last, :birth, :sex, :address, :city, :state, :zip)""", statement);
+    }
+
+    private long upsertCoverage(long patientId, NewEncounter.Coverage coverage) {
+        Long payerId = jdbc.sql("SELECT id FROM payer WHERE payer_code = :code")
+                .param("code", coverage.payerCode()).query(Long.class).optional()
+                .orElseThrow(() -> ApiException.invalid("The payer is not set up in Relay RCM.",
+                        List.of(ValidationError.error("INTAKE-PAYER-UNKNOWN", "coverage.payerCode",
+                                "Unknown payer '" + coverage.payerCode() + "'. Ask billing to add the payer first."))));
+        Optional<Long> existing = jdbc.sql("""
+                SELECT id FROM coverage WHERE patient_id = :patient AND payer_id = :payer AND member_id = :member""")
+                .param("patient", patientId).param("payer", payerId).param("member", coverage.memberId())
+                .query(Long.class).optional();
+        return existing.orElseGet(() -> insert(
+                "INSERT INTO coverage (patient_id, payer_id, member_id) VALUES (:patient, :payer, :member)",
+                new MapSqlParameterSource().addValue("patient", patientId).addValue("payer", payerId)
+                        .addValue("member", coverage.memberId())));
+    }
+
+    private long insert(String sql, MapSqlParameterSource params) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql(sql).paramSource(params).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+}

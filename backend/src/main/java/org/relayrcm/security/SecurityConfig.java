@@ -1,0 +1,82 @@
+package org.relayrcm.security;
+
+import static org.relayrcm.security.Roles.ADMIN;
+import static org.relayrcm.security.Roles.AUDITOR;
+import static org.relayrcm.security.Roles.BILLER;
+import static org.relayrcm.security.Roles.CODER;
+import static org.relayrcm.security.Roles.INTAKE;
+import static org.relayrcm.security.Roles.MANAGER;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * One filter chain for everything. API clients use HTTP Basic (stateless, no CSRF); the browser signs
+ * in at {@code /api/login} and carries a session cookie plus a CSRF token. What a role may not use
+ * answers 404 under {@code /api} (no probing for ids) and 403 on the engine's own REST API and webapps.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    /** The React shell and its assets: public so the login page can load; they hold no data. */
+    private static final String[] SPA = {"/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg",
+            "/login", "/tasks", "/tasks/**", "/claims", "/claims/**", "/denials/**", "/encounters/**"};
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+            ProblemAuthenticationHandlers handlers) throws Exception {
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        // Load the token on every request so the XSRF-TOKEN cookie is always there for the SPA to echo.
+        csrfHandler.setCsrfRequestAttributeName(null);
+
+        http.authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, SPA).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/login").permitAll()
+                        .requestMatchers("/engine-rest/**", "/camunda/**").hasAuthority(ADMIN)
+                        .requestMatchers("/api/me", "/api/logout", "/api/tasks/**", "/api/codes/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/encounters").hasAnyAuthority(INTAKE, MANAGER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/encounters/**").hasAnyAuthority(CODER, BILLER, MANAGER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/coding/**").hasAnyAuthority(CODER, AUDITOR, MANAGER)
+                        .requestMatchers("/api/coding/**").hasAuthority(CODER)
+                        .requestMatchers(HttpMethod.GET, "/api/claims/**", "/api/denials/**").hasAnyAuthority(BILLER, MANAGER, AUDITOR)
+                        .requestMatchers("/api/claims/**", "/api/denials/**").hasAuthority(BILLER)
+                        .requestMatchers(HttpMethod.POST, "/api/remittances").hasAnyAuthority(BILLER, INTAKE)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .loginProcessingUrl("/api/login")
+                        .successHandler(handlers)
+                        .failureHandler(handlers))
+                .logout(logout -> logout
+                        .logoutUrl("/api/logout")
+                        .logoutSuccessHandler(handlers))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        // Basic-auth clients carry no ambient credentials, so CSRF cannot ride on them;
+                        // Camunda's webapps bring their own CSRF filter.
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+                        .ignoringRequestMatchers("/camunda/**"))
+                .headers(headers -> headers
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self' 'unsafe-eval' 'unsafe-inline'; frame-ancestors 'self'")));
+        return http.build();
+    }
+}

@@ -1,0 +1,27 @@
+package org.relayrcm.tasks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A user task as the task list shows it: engine facts plus the claim or encounter it is about. */
+public record TaskView(
+        String id,
+        String name,
+        String taskDefinitionKey,
+        String processDefinitionKey,
+        String businessKey,
+        String assignee,
+        List<String> candidateGroups,
+        Instant created,
+        Instant due,
+        String encounterNumber,
+        String claimNumber,
+        String patientName,
+        String payerName,
+        Long amountCents,
+        LocalDate dateOfService,
+        Long codingCaseId,
+        Long claimId,
+        Long denialId) {
+}
