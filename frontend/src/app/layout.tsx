@@ -1,0 +1,28 @@
+import { Link, Outlet } from 'react-router';
+import { useAuth } from '@/lib/auth';
+
+export function Layout() {
+  const { user, signOut } = useAuth();
+  return (
+    <>
+      <header className="app-header">
+        <Link to="/tasks" className="brand">
+          Relay RCM
+        </Link>
+        <nav aria-label="Main">
+          <Link to="/tasks">Tasks</Link>
+        </nav>
+        <div className="user">
+          <span data-testid="current-user">{user?.username}</span>
+          {user && user.groups.length > 0 && <span className="muted"> ({user.groups.join(', ')})</span>}
+          <button type="button" className="secondary" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main className="app-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { FollowUpForm } from '@/features/claims/components/follow-up-form';
+import { PrepareClaimForm } from '@/features/claims/components/prepare-claim-form';
+import { CodingForm } from '@/features/coding/components/coding-form';
+import { DenialForm } from '@/features/denials/components/denial-form';
+import type { Task } from '@/features/tasks/api/types';
+
+/** Renders the form for a task, given the call that returns to the task list once it is done. */
+export type TaskFormRenderer = (task: Task, onDone: () => void) => ReactNode;
+
+/** taskDefinitionKey (BPMN user task id) → form. A new user task needs one line here. */
+export const taskForms: Record<string, TaskFormRenderer> = {
+  Task_CodeEncounter: (task, onDone) =>
+    task.codingCaseId != null ? <CodingForm caseId={task.codingCaseId} onDone={onDone} /> : missing('coding case'),
+  Task_PrepareClaim: (task, onDone) =>
+    task.claimId != null ? <PrepareClaimForm claimId={task.claimId} onDone={onDone} /> : missing('claim'),
+  Task_WorkDenial: (task, onDone) =>
+    task.denialId != null ? <DenialForm denialId={task.denialId} onDone={onDone} /> : missing('denial'),
+  Task_FollowUpClaim: (task, onDone) =>
+    task.claimId != null ? <FollowUpForm claimId={task.claimId} onDone={onDone} /> : missing('claim'),
+};
+
+function missing(what: string) {
+  return (
+    <div role="alert" className="alert alert--error">
+      This task is not linked to a {what}. Ask an administrator to check the process instance.
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Denial } from '@/features/denials/api/types';
+import { DenialForm } from '@/features/denials/components/denial-form';
+import { mockApi, problem, reply } from '@/testing/mock-api';
+import { renderWithApp, setCsrfCookie } from '@/testing/render';
+
+const denial: Denial = {
+  id: 3,
+  claimId: 11,
+  claimNumber: 'CLM-2026-0001',
+  groupCode: 'CO',
+  reasonCode: '4',
+  reasonText: 'The procedure code is inconsistent with the modifier used.',
+  amountCents: 9800,
+  status: 'OPEN',
+  lines: [
+    { lineNumber: 1, procedureCode: '99214', modifiers: ['25'], units: 1, chargeCents: 15000 },
+    { lineNumber: 2, procedureCode: '93000', modifiers: [], units: 1, chargeCents: 9800 },
+  ],
+};
+
+describe('denial form', () => {
+  it('shows the denial and the claim lines', async () => {
+    mockApi([{ path: '/api/denials/3', replies: [reply(denial)] }]);
+    renderWithApp(<DenialForm denialId={3} onDone={() => {}} />, { user: { username: 'biller', groups: ['biller'] } });
+
+    const facts = await screen.findByTestId('denial-facts');
+    expect(facts).toHaveTextContent('CO');
+    expect(facts).toHaveTextContent('The procedure code is inconsistent with the modifier used.');
+    expect(facts).toHaveTextContent('$98.00');
+    expect(screen.getByText('93000')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resolve denial' })).toBeDisabled();
+  });
+
+  it('resubmits with the corrected modifiers of the changed lines only', async () => {
+    setCsrfCookie('tok-d');
+    const onDone = vi.fn();
+    const api = mockApi([
+      { path: '/api/denials/3', replies: [reply(denial)] },
+      { method: 'POST', path: '/api/denials/3/resolve', replies: [reply({ ...denial, status: 'RESOLVED' })] },
+    ]);
+    renderWithApp(<DenialForm denialId={3} onDone={onDone} />);
+
+    await userEvent.click(await screen.findByLabelText('Correct and resubmit'));
+    await userEvent.type(screen.getByLabelText('Modifiers for line 2'), '59');
+    await userEvent.type(screen.getByLabelText('Note'), 'Added 59, distinct service.');
+    await userEvent.click(screen.getByRole('button', { name: 'Resolve denial' }));
+
+    expect(onDone).toHaveBeenCalledTimes(1);
+    const [call] = api.callsTo('POST', '/api/denials/3/resolve');
+    expect(call.headers['x-xsrf-token']).toBe('tok-d');
+    expect(call.json).toEqual({
+      action: 'RESUBMIT',
+      note: 'Added 59, distinct service.',
+      lineCorrections: [{ lineNumber: 2, modifiers: ['59'] }],
+    });
+  });
+
+  it('writes the claim off with a note', async () => {
+    setCsrfCookie();
+    const onDone = vi.fn();
+    const api = mockApi([
+      { path: '/api/denials/3', replies: [reply(denial)] },
+      { method: 'POST', path: '/api/denials/3/resolve', replies: [reply(denial)] },
+    ]);
+    renderWithApp(<DenialForm denialId={3} onDone={onDone} />);
+
+    await userEvent.click(await screen.findByLabelText('Write off'));
+    expect(screen.queryByLabelText('Modifiers for line 1')).not.toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Note'), 'Below appeal threshold.');
+    await userEvent.click(screen.getByRole('button', { name: 'Resolve denial' }));
+
+    expect(api.callsTo('POST', '/api/denials/3/resolve')[0].json).toEqual({ action: 'WRITE_OFF', note: 'Below appeal threshold.' });
+    expect(onDone).toHaveBeenCalled();
+  });
+
+  it('keeps the form and shows why when resolving fails', async () => {
+    setCsrfCookie();
+    const onDone = vi.fn();
+    mockApi([
+      { path: '/api/denials/3', replies: [reply(denial)] },
+      { method: 'POST', path: '/api/denials/3/resolve', replies: [problem(409, 'You no longer hold this task.')] },
+    ]);
+    renderWithApp(<DenialForm denialId={3} onDone={onDone} />);
+
+    await userEvent.click(await screen.findByLabelText('Write off'));
+    await userEvent.click(screen.getByRole('button', { name: 'Resolve denial' }));
+
+    expect(await screen.findByTestId('form-errors')).toHaveTextContent('You no longer hold this task.');
+    expect(onDone).not.toHaveBeenCalled();
+  });
+});

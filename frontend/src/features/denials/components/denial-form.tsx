@@ -1,0 +1,158 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { formatCents } from '@/lib/format';
+import { FormErrors } from '@/lib/form-errors';
+import { useDenial } from '@/features/denials/api/get-denial';
+import { resolveDenial } from '@/features/denials/api/resolve-denial';
+import type { Denial, DenialAction, DenialResolution } from '@/features/denials/api/types';
+
+const splitModifiers = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((m) => m.trim().toUpperCase())
+    .filter((m) => m.length > 0);
+
+export function DenialForm({ denialId, onDone }: { denialId: number; onDone: () => void }) {
+  const { data: denial, error, loading } = useDenial(denialId);
+  if (loading && !denial) return <p role="status">Loading denial…</p>;
+  if (error || !denial) {
+    return (
+      <div role="alert" className="alert alert--error">
+        Could not load the denial: {errorMessage(error)}
+      </div>
+    );
+  }
+  return <DenialEditor denial={denial} onDone={onDone} />;
+}
+
+function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }) {
+  const [action, setAction] = useState<DenialAction | null>(null);
+  const [note, setNote] = useState('');
+  const [modifiers, setModifiers] = useState<Record<number, string>>(() =>
+    Object.fromEntries(denial.lines.map((line) => [line.lineNumber, line.modifiers.join(', ')])),
+  );
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldProblem[]>([]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!action) {
+      setMessage('Choose "Correct and resubmit" or "Write off".');
+      return;
+    }
+    const resolution: DenialResolution = { action };
+    if (note.trim()) resolution.note = note.trim();
+    if (action === 'RESUBMIT') {
+      // Only lines whose modifiers the biller changed count as corrections.
+      resolution.lineCorrections = denial.lines
+        .map((line) => ({ lineNumber: line.lineNumber, modifiers: splitModifiers(modifiers[line.lineNumber] ?? '') }))
+        .filter((c, i) => c.modifiers.join(',') !== denial.lines[i].modifiers.map((m) => m.toUpperCase()).join(','));
+    }
+    setBusy(true);
+    setMessage(null);
+    setErrors([]);
+    try {
+      await resolveDenial(denial.id, resolution);
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      setMessage(errorMessage(err));
+      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
+    }
+  };
+
+  return (
+    <form className="denial-form" aria-labelledby="denial-heading" onSubmit={submit}>
+      <h2 id="denial-heading">Denial on claim {denial.claimNumber}</h2>
+      <FormErrors message={message} errors={errors} />
+      <dl className="facts facts--wide" data-testid="denial-facts">
+        <dt>Group code</dt>
+        <dd className="mono">{denial.groupCode}</dd>
+        <dt>Reason code</dt>
+        <dd className="mono">{denial.reasonCode}</dd>
+        <dt>Reason</dt>
+        <dd>{denial.reasonText}</dd>
+        <dt>Amount</dt>
+        <dd>{formatCents(denial.amountCents)}</dd>
+      </dl>
+
+      <fieldset className="choice" disabled={busy}>
+        <legend>Resolution</legend>
+        <label>
+          <input
+            type="radio"
+            name="action"
+            value="RESUBMIT"
+            checked={action === 'RESUBMIT'}
+            onChange={() => setAction('RESUBMIT')}
+          />
+          Correct and resubmit
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="action"
+            value="WRITE_OFF"
+            checked={action === 'WRITE_OFF'}
+            onChange={() => setAction('WRITE_OFF')}
+          />
+          Write off
+        </label>
+      </fieldset>
+
+      <table className="grid">
+        <caption className="visually-hidden">Claim lines</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Line
+            </th>
+            <th scope="col">Procedure</th>
+            <th scope="col">Modifiers</th>
+            <th scope="col" className="num">
+              Units
+            </th>
+            <th scope="col" className="num">
+              Charge
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {denial.lines.map((line) => (
+            <tr key={line.lineNumber}>
+              <td className="num">{line.lineNumber}</td>
+              <td className="mono">{line.procedureCode}</td>
+              <td>
+                {action === 'RESUBMIT' ? (
+                  <input
+                    className="modifiers-input"
+                    aria-label={`Modifiers for line ${line.lineNumber}`}
+                    data-testid={`line-modifiers-${line.lineNumber}`}
+                    value={modifiers[line.lineNumber] ?? ''}
+                    disabled={busy}
+                    onChange={(e) => setModifiers((m) => ({ ...m, [line.lineNumber]: e.target.value }))}
+                  />
+                ) : (
+                  <span className="mono">{line.modifiers.join(', ')}</span>
+                )}
+              </td>
+              <td className="num">{line.units}</td>
+              <td className="num">{formatCents(line.chargeCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <label className="stacked">
+        Note
+        <textarea data-testid="denial-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <div className="form-actions">
+        <button type="submit" data-testid="resolve-denial" disabled={busy || action === null}>
+          {busy ? 'Saving…' : 'Resolve denial'}
+        </button>
+      </div>
+    </form>
+  );
+}

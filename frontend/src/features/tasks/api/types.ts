@@ -1,0 +1,22 @@
+export type TaskView = 'mine' | 'group' | 'unassigned';
+
+export interface Task {
+  id: string;
+  name: string;
+  taskDefinitionKey: string;
+  processDefinitionKey: string;
+  businessKey: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  created: string;
+  due: string | null;
+  encounterNumber: string | null;
+  claimNumber: string | null;
+  patientName: string | null;
+  payerName: string | null;
+  amountCents: number | null;
+  dateOfService: string | null;
+  codingCaseId: number | null;
+  claimId: number | null;
+  denialId: number | null;
+}

@@ -1,0 +1,224 @@
+package org.relayrcm.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"bpmn/revenue-cycle.bpmn", "bpmn/claim-submission.bpmn"})
+class RevenueCycleProcessTest {
+
+    private static final String ENCOUNTER_NUMBER = "ENC-2025-000123";
+    private static final long ENCOUNTER_ID = 123L;
+    private static final long CODING_CASE_ID = 456L;
+
+    /** Injected by the extension from camunda.cfg.xml. */
+    ProcessEngine processEngine;
+
+    private final JavaDelegate buildClaimsDelegate = mock(JavaDelegate.class);
+    private final JavaDelegate submitClaimDelegate = mock(JavaDelegate.class);
+    private final EncounterClaims encounterClaims = mock(EncounterClaims.class);
+    private final ClaimTimers claimTimers = mock(ClaimTimers.class);
+
+    @BeforeEach
+    void registerBeans() {
+        BpmnAwareTests.init(processEngine);
+        when(claimTimers.followUpAfter()).thenReturn("P30D");
+        Mocks.register("buildClaimsDelegate", buildClaimsDelegate);
+        Mocks.register("submitClaimDelegate", submitClaimDelegate);
+        Mocks.register("encounterClaims", encounterClaims);
+        Mocks.register("claimTimers", claimTimers);
+    }
+
+    @AfterEach
+    void resetEngineState() {
+        Mocks.reset();
+        ClockUtil.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void waitsForCoderToCodeTheEncounter() {
+        ProcessInstance encounter = documentationReceived();
+
+        assertThat(encounter).isStarted().hasBusinessKey(ENCOUNTER_NUMBER).isWaitingAtExactly("Task_CodeEncounter");
+        assertThat(task("Task_CodeEncounter", encounter)).hasName("Code encounter").hasCandidateGroup("coder");
+        assertThat(runtimeService().getVariables(encounter.getId()))
+                .containsEntry("encounterId", ENCOUNTER_ID)
+                .containsEntry("codingCaseId", CODING_CASE_ID);
+    }
+
+    @Test
+    void buildsClaimsInItsOwnTransactionOnceTheEncounterIsCoded() throws Exception {
+        when(encounterClaims.claimNumbers(ENCOUNTER_ID)).thenReturn(List.of("C2025000123A"));
+        ProcessInstance encounter = documentationReceived();
+
+        complete(task("Task_CodeEncounter", encounter));
+
+        assertThat(encounter).isWaitingAtExactly("Task_BuildClaims");
+        assertThat(job("Task_BuildClaims", encounter)).isNotNull();
+        verifyNoInteractions(buildClaimsDelegate);
+
+        execute(job("Task_BuildClaims", encounter));
+
+        verify(buildClaimsDelegate).execute(any());
+        assertThat(encounter).hasPassed("Task_BuildClaims").isWaitingAt("CallActivity_SubmitClaim");
+    }
+
+    @Test
+    void startsClaimSubmissionForTheOnlyClaimOfTheEncounter() {
+        ProcessInstance encounter = codedEncounterWithClaims("C2025000123A");
+
+        List<ProcessInstance> claims = claimSubmissionsOf(encounter);
+
+        assertThat(claims).hasSize(1);
+        assertStartedClaimSubmission(claims.get(0), "C2025000123A");
+        // The engine evaluates the collection once to count and again per instance, so the bean
+        // behind it must be a side-effect-free read.
+        verify(encounterClaims, atLeastOnce()).claimNumbers(ENCOUNTER_ID);
+    }
+
+    @Test
+    void startsOneClaimSubmissionPerClaimWhenTheEncounterSplitsIntoTwoClaims() {
+        ProcessInstance encounter = codedEncounterWithClaims("C2025000123A", "C2025000123B");
+
+        List<ProcessInstance> claims = claimSubmissionsOf(encounter);
+
+        assertThat(claims).extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder("C2025000123A", "C2025000123B");
+        claims.forEach(claim -> assertStartedClaimSubmission(claim, claim.getBusinessKey()));
+    }
+
+    @Test
+    void billsTheEncounterOnlyWhenEveryClaimIsClosed() throws Exception {
+        ProcessInstance encounter = codedEncounterWithClaims("C2025000123A", "C2025000123B");
+        ProcessInstance first = claimSubmission("C2025000123A");
+        ProcessInstance second = claimSubmission("C2025000123B");
+
+        closeAsPaid(first);
+
+        assertThat(first).isEnded();
+        assertThat(encounter).isNotEnded().isWaitingAt("CallActivity_SubmitClaim");
+
+        closeAsWrittenOff(second);
+
+        assertThat(second).isEnded();
+        assertThat(encounter).isEnded().hasPassed("CallActivity_SubmitClaim", "EndEvent_EncounterBilled");
+        verify(submitClaimDelegate, times(2)).execute(any());
+    }
+
+    @Test
+    void endsTheEncounterWithoutClaimSubmissionWhenNoClaimWasBuilt() {
+        ProcessInstance encounter = codedEncounterWithClaims();
+
+        assertThat(encounter).isEnded().hasPassed("EndEvent_EncounterBilled");
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("claim-submission").count())
+                .isZero();
+    }
+
+    @Test
+    void retriesAFailedClaimBuildThreeTimesThenRaisesAnIncident() throws Exception {
+        doThrow(new IllegalStateException("Claims service unavailable")).when(buildClaimsDelegate).execute(any());
+        ProcessInstance encounter = documentationReceived();
+        complete(task("Task_CodeEncounter", encounter));
+
+        for (int retriesLeft = 2; retriesLeft >= 0; retriesLeft--) {
+            assertThatThrownBy(() -> execute(job("Task_BuildClaims", encounter)))
+                    .hasMessageContaining("Claims service unavailable");
+            assertThat(job("Task_BuildClaims", encounter)).hasRetries(retriesLeft).hasExceptionMessage();
+        }
+
+        Incident incident = runtimeService().createIncidentQuery().processInstanceId(encounter.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(incident.getActivityId()).isEqualTo("Task_BuildClaims");
+        assertThat(encounter).isWaitingAtExactly("Task_BuildClaims");
+        verify(buildClaimsDelegate, times(3)).execute(any());
+        assertThat(claimSubmissionsOf(encounter)).isEmpty();
+    }
+
+    private ProcessInstance documentationReceived() {
+        return runtimeService().startProcessInstanceByKey("revenue-cycle", ENCOUNTER_NUMBER,
+                withVariables("encounterId", ENCOUNTER_ID, "codingCaseId", CODING_CASE_ID));
+    }
+
+    private ProcessInstance codedEncounterWithClaims(String... claimNumbers) {
+        when(encounterClaims.claimNumbers(ENCOUNTER_ID)).thenReturn(List.of(claimNumbers));
+        ProcessInstance encounter = documentationReceived();
+        complete(task("Task_CodeEncounter", encounter));
+        execute(job("Task_BuildClaims", encounter));
+        return encounter;
+    }
+
+    private List<ProcessInstance> claimSubmissionsOf(ProcessInstance encounter) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(encounter.getId()).list();
+    }
+
+    private ProcessInstance claimSubmission(String claimNumber) {
+        return runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("claim-submission")
+                .processInstanceBusinessKey(claimNumber)
+                .singleResult();
+    }
+
+    private void assertStartedClaimSubmission(ProcessInstance claim, String claimNumber) {
+        assertThat(claim).hasProcessDefinitionKey("claim-submission")
+                .hasBusinessKey(claimNumber)
+                .isWaitingAtExactly("Task_PrepareClaim");
+        assertThat(runtimeService().getVariables(claim.getId()))
+                .containsEntry("claimNumber", claimNumber)
+                .containsEntry("encounterId", ENCOUNTER_ID);
+    }
+
+    private void closeAsPaid(ProcessInstance claim) {
+        submit(claim);
+        remittanceArrives(claim, "PAID");
+    }
+
+    private void closeAsWrittenOff(ProcessInstance claim) {
+        submit(claim);
+        remittanceArrives(claim, "DENIED");
+        complete(task("Task_WorkDenial", claim), withVariables("denialResolution", "WRITE_OFF"));
+    }
+
+    private void submit(ProcessInstance claim) {
+        complete(task("Task_PrepareClaim", claim));
+        execute(job("Task_SubmitClaim", claim));
+    }
+
+    private void remittanceArrives(ProcessInstance claim, String outcome) {
+        runtimeService().createMessageCorrelation("Msg_RemittanceReceived")
+                .processInstanceBusinessKey(claim.getBusinessKey())
+                .setVariable("claimOutcome", outcome)
+                .correlate();
+    }
+}
