@@ -50,12 +50,15 @@ class IdentitySeeder {
 
     private final IdentityService identity;
     private final boolean demo;
+    private final boolean demoUsers;
     private final String adminPassword;
 
     IdentitySeeder(IdentityService identity, @Value("${relay.demo.enabled:false}") boolean demo,
+            @Value("${relay.demo.users-enabled:${relay.demo.enabled:false}}") boolean demoUsers,
             @Value("${relay.admin.password:}") String adminPassword) {
         this.identity = identity;
         this.demo = demo;
+        this.demoUsers = demoUsers;
         this.adminPassword = adminPassword;
         if (!demo && adminPassword.isBlank()) {
             throw new IllegalStateException(
@@ -69,7 +72,7 @@ class IdentitySeeder {
         GROUPS.forEach(this::ensureGroup);
         ensureUser("admin", demo ? "admin" : adminPassword, "Relay", "Administrator",
                 List.of(Roles.ADMIN, Roles.INTAKE));
-        if (demo) {
+        if (demoUsers) {
             DEMO_USERS.forEach((id, groups) -> ensureUser(id, id, capitalize(id), "Demo", groups));
         }
     }
