@@ -202,9 +202,9 @@ class Claim837PWriterTest {
     }
 
     @Test
-    void removesDelimiterCharactersTypedIntoNames() {
+    void removesDelimiterCharactersAndAccentsTypedIntoNames() {
         ProfessionalClaim claim = SampleClaims.oneLine();
-        Subscriber typo = new Subscriber("O*BRIEN~", "JANE:", "XYZ123456789", claim.subscriber().birthDate(),
+        Subscriber typo = new Subscriber("O*BRIEN~", "JOSÉ:", "XYZ123456789", claim.subscriber().birthDate(),
                 Sex.FEMALE, claim.subscriber().address());
         ProfessionalClaim withTypo = new ProfessionalClaim(claim.envelope(), claim.submitter(), claim.receiver(),
                 claim.billingProvider(), typo, claim.payer(), claim.claim());
@@ -212,7 +212,7 @@ class Claim837PWriterTest {
         Loop isa = X12Oracle.parseWithoutErrors(writer.writeToString(withTypo), FileType.ANSI837_5010_X222).get(0);
         Segment nm1 = isa.findLoop("2010BA").get(0).getSegment("NM1");
         assertThat(nm1.getElementValue("NM103")).isEqualTo("O BRIEN");
-        assertThat(nm1.getElementValue("NM104")).isEqualTo("JANE");
+        assertThat(nm1.getElementValue("NM104")).isEqualTo("JOSE");
     }
 
     @Test

@@ -31,6 +31,7 @@ class Remittance835ReaderTest {
             + "N4*HARTFORD*CT*06101~"
             + "REF*2U*HP123~"
             + "N1*PE*RIVERSIDE FAMILY PRACTICE*XX*1234567893~"
+            + "REF*TJ*123456789~"
             + "LX*1~"
             + "CLP*CLM0001*1*125*80*20*12*PCCN1~"
             + "NM1*QC*1*DOE*JANE****MI*XYZ123456789~"
@@ -43,7 +44,7 @@ class Remittance835ReaderTest {
             + "REF*6R*LINE-1~"
             + "LQ*HE*M15~"
             + "PLB*1234567893*20251231*WO:CLM0000*10~"
-            + "SE*22*0001~"
+            + "SE*23*0001~"
             + "GE*1*7~"
             + "IEA*1*000000007~";
 
@@ -64,7 +65,7 @@ class Remittance835ReaderTest {
         assertThat(advice.productionDate()).hasToString("2025-03-31");
         assertThat(advice.payer()).isEqualTo(new RemitParty("HEALTHY PAYER INC", "2U", "HP123",
                 new Address("1 PAYER WAY", null, "HARTFORD", "CT", "06101")));
-        assertThat(advice.payee()).isEqualTo(new RemitParty("RIVERSIDE FAMILY PRACTICE", "XX", "1234567893", null));
+        assertThat(advice.payee()).isEqualTo(new RemitParty("RIVERSIDE FAMILY PRACTICE", "XX", "1234567893", null, "123456789"));
 
         ClaimPayment claim = advice.claims().get(0);
         assertThat(claim.patientControlNumber()).isEqualTo("CLM0001");
@@ -119,7 +120,7 @@ class Remittance835ReaderTest {
     @Test
     void readsEveryTransactionOfEveryGroup() {
         String body = SMALL.substring(ISA.length(), SMALL.indexOf("GE*"));
-        String second = body.replace("ST*835*0001", "ST*835*0002").replace("SE*22*0001", "SE*22*0002");
+        String second = body.replace("ST*835*0001", "ST*835*0002").replace("SE*23*0001", "SE*23*0002");
         String twoGroups = ISA + body + "GE*1*7~" + second.replace("*7*X*", "*8*X*") + "GE*1*8~IEA*2*000000007~";
 
         assertThat(read(twoGroups).advices()).extracting(a -> a.envelope().groupControlNumber())
@@ -155,21 +156,21 @@ class Remittance835ReaderTest {
 
     @Test
     void refusesABareTransactionWhoseSegmentCountIsWrong() {
-        String bare = SMALL.substring(SMALL.indexOf("ST*"), SMALL.indexOf("GE*")).replace("SE*22*", "SE*23*");
+        String bare = SMALL.substring(SMALL.indexOf("ST*"), SMALL.indexOf("GE*")).replace("SE*23*", "SE*24*");
 
         X12FormatException error = refused(bare);
         assertThat(error.segmentId()).isEqualTo("SE");
-        assertThat(error.segmentNumber()).isEqualTo(22);
-        assertThat(error.getMessage()).contains("SE01 says 23 but there are 22 segments from ST to SE");
+        assertThat(error.segmentNumber()).isEqualTo(23);
+        assertThat(error.getMessage()).contains("SE01 says 24 but there are 23 segments from ST to SE");
     }
 
     @Test
     void refusesAWrongSegmentCountNamingTheActualCount() {
-        X12FormatException error = refused(SMALL.replace("SE*22*", "SE*21*"));
+        X12FormatException error = refused(SMALL.replace("SE*23*", "SE*21*"));
 
         assertThat(error.segmentId()).isEqualTo("SE");
-        assertThat(error.segmentNumber()).isEqualTo(24);
-        assertThat(error.getMessage()).isEqualTo("Envelope error in segment 24 (SE): SE01 says 21 but there are 22 "
+        assertThat(error.segmentNumber()).isEqualTo(25);
+        assertThat(error.getMessage()).isEqualTo("Envelope error in segment 25 (SE): SE01 says 21 but there are 23 "
                 + "segments from ST to SE. The sender must correct and resend the file.");
     }
 
@@ -187,8 +188,8 @@ class Remittance835ReaderTest {
 
         X12FormatException error = refused(truncated);
         assertThat(error.segmentId()).isEqualTo("CLP");
-        assertThat(error.segmentNumber()).isEqualTo(13);
-        assertThat(error.getMessage()).contains("ends in the middle of segment 13 (CLP)").contains("truncated");
+        assertThat(error.segmentNumber()).isEqualTo(14);
+        assertThat(error.getMessage()).contains("ends in the middle of segment 14 (CLP)").contains("truncated");
     }
 
     @Test
@@ -256,8 +257,8 @@ class Remittance835ReaderTest {
         X12FormatException error = refused(SMALL.replace("CLP*CLM0001*1*125*80*", "CLP*CLM0001*1*125*8O*"));
 
         assertThat(error.segmentId()).isEqualTo("CLP");
-        assertThat(error.segmentNumber()).isEqualTo(13);
-        assertThat(error.getMessage()).isEqualTo("CLP04 '8O' in segment 13 (CLP) is not a valid amount or quantity.");
+        assertThat(error.segmentNumber()).isEqualTo(14);
+        assertThat(error.getMessage()).isEqualTo("CLP04 '8O' in segment 14 (CLP) is not a valid amount or quantity.");
     }
 
     @Test

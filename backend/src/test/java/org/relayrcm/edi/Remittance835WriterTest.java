@@ -42,7 +42,7 @@ class Remittance835WriterTest {
                 "1999999999", PAID_ON,
                 new RemitParty("HEALTHY PAYER INC", "XV", "HP123",
                         new Address("1 PAYER WAY", "HARTFORD", "CT", "06101")),
-                new RemitParty("RIVERSIDE FAMILY PRACTICE", "XX", SampleClaims.BILLING_NPI, null),
+                new RemitParty("RIVERSIDE FAMILY PRACTICE", "XX", SampleClaims.BILLING_NPI, null, "123456789"),
                 List.of(paid, denied), List.of());
     }
 
@@ -119,7 +119,7 @@ class Remittance835WriterTest {
         String x12 = new Remittance835Writer(false).writeToString(SampleClaims.envelope(7), List.of(paidInPart()));
 
         assertThat(Claim837PWriterTest.segments(x12)).extracting(s -> s.split("\\*")[0]).containsSubsequence(
-                "ISA", "GS", "ST", "BPR", "TRN", "DTM", "N1", "N3", "N4", "PER", "N1", "LX",
+                "ISA", "GS", "ST", "BPR", "TRN", "DTM", "N1", "N3", "N4", "PER", "N1", "REF", "LX",
                 "CLP", "NM1", "DTM", "SVC", "DTM", "CAS", "CAS", "REF", "LQ", "SVC", "DTM", "CAS", "REF",
                 "CLP", "CAS", "NM1", "MOA", "DTM", "SVC", "DTM", "REF", "LQ", "SE", "GE", "IEA");
         assertThat(x12).doesNotContain("\n");

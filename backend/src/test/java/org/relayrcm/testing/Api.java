@@ -33,7 +33,10 @@ public final class Api {
 
     /** HTTP Basic with password = user name (the test users), or the admin's IT password. */
     public static Api as(int port, String user) {
-        String password = "admin".equals(user) ? "admin-it" : user;
+        return basic(port, user, "admin".equals(user) ? "admin-it" : user);
+    }
+
+    public static Api basic(int port, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new Api("http://localhost:" + port, "Basic " + token);
     }

@@ -1,0 +1,162 @@
+package org.relayrcm.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.relayrcm.testing.Api;
+import org.relayrcm.testing.TestDatabase;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Boots the packaged jar with exactly the environment docker-compose.yml gives the app service. Only
+ * the database address and credentials are swapped for the local PostgreSQL (the compose host `db`
+ * does not exist here); Docker itself cannot run on this machine.
+ */
+class ComposeEnvironmentIT {
+
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z_]+)(?::([-?])([^}]*))?}");
+
+    @Test
+    void theJarStartsOnPostgresWithTheComposeEnvironmentAndSeedsOnlyTheAdmin() throws Exception {
+        Map<String, String> env = composeEnvironment(Map.of("RELAY_ADMIN_PASSWORD", "compose-secret"));
+        assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "postgres").containsKey("SPRING_DATASOURCE_URL");
+        String database = freshDatabase("relay_compose_it");
+        TestDatabase.Connection db = TestDatabase.connection();
+        env.put("SPRING_DATASOURCE_URL", database);
+        env.put("SPRING_DATASOURCE_USERNAME", db.user());
+        env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+        env.put("RELAY_OUTBOX", Files.createTempDirectory("relay-compose-outbox").toString());
+        int port = freePort();
+
+        Process app = start(env, port);
+        try {
+            awaitUp(app, port);
+            Api admin = adminApi(port);
+            assertThat(admin.get("/actuator/health").body()).contains("UP");
+            assertThat(admin.get("/api/me").json().get("groups").toString()).contains("camunda-admin");
+            assertThat(Api.anonymous(port).get("/api/tasks").status()).isEqualTo(401);
+            assertThat(Api.as(port, "coder").get("/api/me").status()).as("no demo users in production").isEqualTo(401);
+            assertThat(admin.get("/engine-rest/process-definition?key=revenue-cycle").body()).contains("revenue-cycle");
+        } finally {
+            app.destroy();
+            app.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutAnAdminPassword() throws Exception {
+        Map<String, String> env = composeEnvironment(Map.of("RELAY_ADMIN_PASSWORD", "unused"));
+        env.put("RELAY_ADMIN_PASSWORD", "");
+        env.put("SPRING_DATASOURCE_URL", freshDatabase("relay_compose_noadmin_it"));
+        env.put("SPRING_DATASOURCE_USERNAME", TestDatabase.connection().user());
+        env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.connection().password());
+
+        Process app = start(env, freePort());
+        assertThat(app.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.exitValue()).isNotZero();
+        assertThat(Files.readString(log())).contains("RELAY_ADMIN_PASSWORD is not set");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> composeEnvironment(Map<String, String> hostEnv) throws IOException {
+        Path compose = Path.of(System.getProperty("relay.repo-root", ".."), "docker-compose.yml");
+        Map<String, Object> doc;
+        try (InputStream in = Files.newInputStream(compose)) {
+            doc = new Yaml().load(in);
+        }
+        Map<String, Object> services = (Map<String, Object>) doc.get("services");
+        Map<String, Object> raw = (Map<String, Object>) ((Map<String, Object>) services.get("app")).get("environment");
+        Map<String, String> env = new HashMap<>();
+        raw.forEach((k, v) -> env.put(k, interpolate(String.valueOf(v), hostEnv)));
+        return env;
+    }
+
+    /** Compose's ${VAR}, ${VAR:-default} and ${VAR:?error}, as `docker compose config` resolves them. */
+    static String interpolate(String value, Map<String, String> hostEnv) {
+        Matcher m = INTERPOLATION.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String set = hostEnv.get(m.group(1));
+            String replacement;
+            if (set != null && !set.isEmpty()) {
+                replacement = set;
+            } else if ("-".equals(m.group(2))) {
+                replacement = m.group(3);
+            } else if ("?".equals(m.group(2))) {
+                throw new IllegalStateException("compose would refuse to start: " + m.group(3));
+            } else {
+                replacement = "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String freshDatabase(String name) throws Exception {
+        TestDatabase.Connection db = TestDatabase.connection();
+        try (var connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+                var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return db.url().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
+    private static Process start(Map<String, String> env, int port) throws IOException {
+        Path jar = Path.of(System.getProperty("relay.jar", "target/relay-rcm.jar"));
+        assertThat(jar).exists();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("RELAY_"));
+        builder.environment().putAll(env);
+        builder.directory(Files.createTempDirectory("relay-compose-cwd").toFile());
+        builder.redirectErrorStream(true).redirectOutput(log().toFile());
+        return builder.start();
+    }
+
+    private static Path log() throws IOException {
+        return Files.createDirectories(Path.of("target")).resolve("compose-environment-app.log");
+    }
+
+    private static Api adminApi(int port) {
+        return Api.basic(port, "admin", "compose-secret");
+    }
+
+    private static void awaitUp(Process app, int port) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(app.isAlive()).as("the app exited; see target/compose-environment-app.log").isTrue();
+            try {
+                if (adminApi(port).get("/actuator/health").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // connection refused while starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The app did not become healthy within 180 s: " + List.of(log()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
