@@ -28,7 +28,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule controllersAreUsedByNoOne = noClasses()
             .that().resideOutsideOfPackages("..web..")
-            .should().dependOnClassesThat().resideInAPackage("..web..");
+            .should().dependOnClassesThat().resideInAPackage("org.relayrcm..web..");
 
     @ArchTest
     static final ArchRule workflowGlueIsNotCalledByDomainCode = classes()

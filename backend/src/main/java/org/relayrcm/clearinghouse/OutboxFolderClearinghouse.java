@@ -41,6 +41,9 @@ class OutboxFolderClearinghouse implements Clearinghouse {
             throw new IllegalArgumentException("Unsafe outbox file name");
         }
         Path target = outbox.resolve(fileName);
+        // Announced even when the file was already there: that means an earlier attempt wrote it and
+        // then rolled back, so this transaction's commit is the one that makes the submission real.
+        events.publishEvent(new FileDelivered(fileName));
         try {
             if (Files.exists(target)) {
                 return new Delivery(fileName, Files.readAllBytes(target), true);
@@ -58,7 +61,6 @@ class OutboxFolderClearinghouse implements Clearinghouse {
             } catch (UnsupportedOperationException | AtomicMoveNotSupportedException noLinks) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            events.publishEvent(new FileDelivered(fileName));
             return new Delivery(fileName, content, false);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write to the clearinghouse outbox", e);
@@ -69,7 +71,7 @@ class OutboxFolderClearinghouse implements Clearinghouse {
         return outbox.resolve(fileName);
     }
 
-    /** Published in the delivering transaction; listeners act after it commits. */
+    /** Published in the delivering transaction; listeners act only after it commits. */
     record FileDelivered(String fileName) {
     }
 }

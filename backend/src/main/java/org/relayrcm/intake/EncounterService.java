@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Receives encounters: the patient (by MRN), the coverage, the encounter, its coding case and the
@@ -26,10 +28,12 @@ public class EncounterService {
 
     private final JdbcClient jdbc;
     private final EncounterWorkflow workflow;
+    private final TransactionTemplate transaction;
 
-    EncounterService(JdbcClient jdbc, EncounterWorkflow workflow) {
+    EncounterService(JdbcClient jdbc, EncounterWorkflow workflow, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.workflow = workflow;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public record Received(long encounterId, String encounterNumber, long codingCaseId) {
@@ -39,16 +43,34 @@ public class EncounterService {
             java.time.LocalDate dateOfService, String payerName, String codingStatus) {
     }
 
-    @Transactional
+    /**
+     * Unique constraints decide races: a duplicate encounter number is a 409; a race on the patient or
+     * coverage of two different encounters (the same new patient seen twice at once) is retried once.
+     */
     public Received receive(NewEncounter encounter) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> write(encounter));
+            } catch (DuplicateKeyException e) {
+                boolean duplicate = jdbc.sql("SELECT COUNT(*) FROM encounter WHERE encounter_number = :number")
+                        .param("number", encounter.encounterNumber()).query(Long.class).single() > 0;
+                if (duplicate) {
+                    throw ApiException.conflict("Encounter " + encounter.encounterNumber() + " was already received.");
+                }
+                if (attempt == 2) {
+                    throw ApiException.conflict("The patient's record was changed at the same time; send the encounter again.");
+                }
+            }
+        }
+    }
+
+    private Received write(NewEncounter encounter) {
         Long coverageId = null;
         long patientId = upsertPatient(encounter.patient());
         if (encounter.coverage() != null) {
             coverageId = upsertCoverage(patientId, encounter.coverage());
         }
-        long encounterId;
-        try {
-            encounterId = insert("""
+        long encounterId = insert("""
                     INSERT INTO encounter (encounter_number, patient_id, coverage_id, date_of_service,
                                            place_of_service, documentation, received_at)
                     VALUES (:number, :patient, :coverage, :dos, :pos, :doc, :now)""",
@@ -60,10 +82,6 @@ public class EncounterService {
                             .addValue("pos", encounter.placeOfService() == null ? "11" : encounter.placeOfService())
                             .addValue("doc", encounter.documentation())
                             .addValue("now", OffsetDateTime.now(ZoneOffset.UTC)));
-        } catch (DuplicateKeyException e) {
-            // The unique constraint decides, so two concurrent POSTs cannot both get through.
-            throw ApiException.conflict("Encounter " + encounter.encounterNumber() + " was already received.");
-        }
         long caseId = insert("INSERT INTO coding_case (encounter_id, status) VALUES (:encounter, 'OPEN')",
                 new MapSqlParameterSource("encounter", encounterId));
         workflow.start(encounter.encounterNumber(), encounterId, caseId);

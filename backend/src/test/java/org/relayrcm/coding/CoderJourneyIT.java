@@ -76,7 +76,7 @@ class CoderJourneyIT {
         relay.as("coder").post("/api/tasks/" + taskId + "/claim", "");
 
         Api.Response response = relay.as("coder").post("/api/coding/cases/" + caseId + "/complete", Map.of(
-                "diagnoses", List.of(Map.of("code", "M17"), Map.of("code", "Q99.X9"), Map.of("code", "hello")),
+                "diagnoses", List.of(Map.of("code", "M25"), Map.of("code", "Q99.X9"), Map.of("code", "hello")),
                 "procedures", List.of(Map.of("code", "99213", "modifiers", List.of("2"), "units", 0,
                         "diagnosisPointers", List.of(5)))));
 
