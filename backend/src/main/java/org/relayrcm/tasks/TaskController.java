@@ -26,8 +26,9 @@ class TaskController {
 
     @GetMapping
     PageResponse<TaskView> list(@RequestParam(defaultValue = "mine") String view,
+            @RequestParam(required = false) String businessKey,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return tasks.list(parse(view), PageRequestParams.of(page, size));
+        return tasks.list(parse(view), businessKey, PageRequestParams.of(page, size));
     }
 
     @GetMapping("/{id}")

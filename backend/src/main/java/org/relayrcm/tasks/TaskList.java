@@ -51,8 +51,12 @@ public class TaskList {
     }
 
     @Transactional(readOnly = true)
-    public PageResponse<TaskView> list(View view, PageRequestParams paging) {
+    public PageResponse<TaskView> list(View view, String businessKey, PageRequestParams paging) {
         TaskQuery query = taskService.createTaskQuery().active();
+        if (businessKey != null && !businessKey.isBlank()) {
+            // An encounter or claim number typed into the search box: exact match, no wildcards.
+            query.processInstanceBusinessKey(businessKey.trim());
+        }
         switch (view) {
             case MINE -> query.taskAssignee(user.id());
             case GROUP -> query.taskCandidateGroupIn(user.groups()).includeAssignedTasks();

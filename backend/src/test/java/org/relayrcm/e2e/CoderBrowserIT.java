@@ -74,8 +74,8 @@ class CoderBrowserIT {
         relay.awaitTask("coder", "Task_CodeEncounter", number);
 
         browser.get("http://localhost:" + port + "/");
-        type(By.id(idOfLabel("Username")), "coder");
-        type(By.id(idOfLabel("Password")), "coder");
+        type(labelled("Username"), "coder");
+        type(labelled("Password"), "coder");
         browser.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
 
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Group tasks']"))).click();
@@ -108,10 +108,10 @@ class CoderBrowserIT {
                 String.class, number)).isEqualTo(List.of("20610"));
     }
 
-    private String idOfLabel(String text) {
-        WebElement label = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//label[normalize-space()='" + text + "']")));
-        return label.getAttribute("for");
+    /** The input a person finds by its label: wrapped in the label, or pointed at by its for attribute. */
+    private static By labelled(String text) {
+        return By.xpath("//label[normalize-space()='" + text + "']//input"
+                + " | //input[@id = //label[normalize-space()='" + text + "']/@for]");
     }
 
     private void type(By field, String text) {

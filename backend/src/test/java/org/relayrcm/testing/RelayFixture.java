@@ -73,15 +73,10 @@ public final class RelayFixture {
     }
 
     public JsonNode findTask(String user, String taskKey, String businessKey) {
-        for (int page = 0; page < 50; page++) {
-            JsonNode tasks = as(user).get("/api/tasks?view=group&size=200&page=" + page).json();
-            for (JsonNode t : tasks.get("content")) {
-                if (taskKey.equals(t.get("taskDefinitionKey").asText()) && businessKey.equals(t.get("businessKey").asText())) {
-                    return t;
-                }
-            }
-            if (tasks.get("content").size() < 200) {
-                return null;
+        JsonNode tasks = as(user).get("/api/tasks?view=group&size=50&businessKey=" + businessKey).json();
+        for (JsonNode t : tasks.get("content")) {
+            if (taskKey.equals(t.get("taskDefinitionKey").asText())) {
+                return t;
             }
         }
         return null;

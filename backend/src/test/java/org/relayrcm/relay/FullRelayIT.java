@@ -1,0 +1,253 @@
+package org.relayrcm.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relayrcm.testing.Api;
+import org.relayrcm.testing.RelayFixture;
+import org.relayrcm.testing.RelayIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.imsweb.x12.Loop;
+import com.imsweb.x12.reader.X12Reader;
+
+/**
+ * Whole encounters over HTTP on PostgreSQL: coding, claim preparation, the 837 in the outbox, the payer
+ * simulator's 835 through the remittance API's code path, and payment or denial work.
+ */
+@RelayIntegrationTest
+class FullRelayIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Value("${relay.clearinghouse.outbox}")
+    Path outbox;
+    RelayFixture relay;
+
+    @BeforeEach
+    void setUp() {
+        relay = new RelayFixture(port, jdbc);
+    }
+
+    @Test
+    void aCleanClaimIsSubmittedOnceAndPaid() throws Exception {
+        String encounter = RelayFixture.uniqueNumber("PAY");
+        long caseId = relay.receive(encounter);
+        relay.code(caseId, encounter, List.of("RT"));
+        String claimNumber = claimNumberOf(encounter);
+        long claimId = prepare(claimNumber);
+
+        awaitClaimStatus(claimId, "PAID");
+
+        JsonNode claim = relay.as("biller").get("/api/claims/" + claimId).json();
+        assertThat(claim.get("totalChargeCents").asLong()).isEqualTo(13500 + 17500);
+        assertThat(claim.get("paidCents").asLong()).isEqualTo((13500 + 17500) * 80 / 100);
+        assertThat(claim.get("lines").findValuesAsText("paidCents")).containsExactly("10800", "14000");
+        assertThat(claim.get("submissions")).hasSize(1);
+        assertThat(filesOf(claimNumber)).containsExactly(claimNumber + "-1.837");
+        assertReadsBackIndependently(outbox.resolve(claimNumber + "-1.837"), claimNumber, "310");
+        assertThat(jdbc.queryForObject("SELECT outcome FROM remittance_claim WHERE claim_number = ?", String.class,
+                claimNumber)).isEqualTo("PAID");
+
+        HistoricProcessInstance submission = awaitEnded(claimNumber);
+        assertThat(submission.getEndActivityId()).isEqualTo("EndEvent_ClaimPaid");
+        assertThat(completedActivities(submission.getId())).contains("Task_PrepareClaim", "Task_SubmitClaim",
+                "Receive_Remittance", "EndEvent_ClaimPaid").doesNotContain("Task_WorkDenial");
+        HistoricProcessInstance revenueCycle = awaitEnded(encounter);
+        assertThat(revenueCycle.getEndActivityId()).isEqualTo("EndEvent_EncounterBilled");
+        assertThat(completedActivities(revenueCycle.getId())).contains("Task_CodeEncounter", "Task_BuildClaims");
+    }
+
+    @Test
+    void aDeniedClaimIsCorrectedResubmittedOnceAndPaid() throws Exception {
+        String encounter = RelayFixture.uniqueNumber("DEN");
+        long caseId = relay.receive(encounter);
+        relay.code(caseId, encounter, List.of());
+        String claimNumber = claimNumberOf(encounter);
+        long claimId = prepare(claimNumber);
+
+        awaitClaimStatus(claimId, "DENIED");
+        JsonNode task = relay.awaitTask("biller", "Task_WorkDenial", claimNumber);
+        long denialId = task.get("denialId").asLong();
+        JsonNode denial = relay.as("biller").get("/api/denials/" + denialId).json();
+        assertThat(denial.get("groupCode").asText()).isEqualTo("CO");
+        assertThat(denial.get("reasonCode").asText()).isEqualTo("4");
+        assertThat(relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "").status()).isEqualTo(200);
+
+        Api.Response resolved = relay.as("biller").post("/api/denials/" + denialId + "/resolve", Map.of(
+                "action", "RESUBMIT", "note", "Added RT: right knee",
+                "lineCorrections", List.of(Map.of("lineNumber", 2, "modifiers", List.of("RT")))));
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+
+        awaitClaimStatus(claimId, "PAID");
+        assertThat(filesOf(claimNumber)).containsExactly(claimNumber + "-1.837", claimNumber + "-2.837");
+        String resubmission = Files.readString(outbox.resolve(claimNumber + "-2.837"));
+        assertThat(resubmission).contains("SV1*HC:20610:RT*").containsPattern("CLM\\*" + claimNumber + "\\*310\\*\\*\\*11:B:7")
+                .contains("REF*F8*");
+        assertReadsBackIndependently(outbox.resolve(claimNumber + "-2.837"), claimNumber, "310");
+        assertThat(jdbc.queryForObject("SELECT status FROM denial WHERE id = ?", String.class, denialId))
+                .isEqualTo("RESUBMITTED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM claim_submission WHERE claim_id = ?", Long.class, claimId))
+                .isEqualTo(2);
+
+        HistoricProcessInstance submission = awaitEnded(claimNumber);
+        assertThat(submission.getEndActivityId()).isEqualTo("EndEvent_ClaimPaid");
+        assertThat(completedActivities(submission.getId()).stream().filter("Task_SubmitClaim"::equals)).hasSize(2);
+        assertThat(completedActivities(submission.getId())).contains("Task_WorkDenial");
+    }
+
+    @Test
+    void aDeniedClaimCanBeWrittenOff() throws Exception {
+        String encounter = RelayFixture.uniqueNumber("WO");
+        long caseId = relay.receive(encounter);
+        relay.code(caseId, encounter, List.of());
+        String claimNumber = claimNumberOf(encounter);
+        long claimId = prepare(claimNumber);
+        awaitClaimStatus(claimId, "DENIED");
+        JsonNode task = relay.awaitTask("biller", "Task_WorkDenial", claimNumber);
+        relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "");
+
+        Api.Response resolved = relay.as("biller").post("/api/denials/" + task.get("denialId").asText() + "/resolve",
+                Map.of("action", "WRITE_OFF", "note", "Below the appeal threshold"));
+
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(relay.as("biller").get("/api/claims/" + claimId).json().get("status").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(awaitEnded(claimNumber).getEndActivityId()).isEqualTo("EndEvent_ClaimWrittenOff");
+        assertThat(filesOf(claimNumber)).hasSize(1);
+    }
+
+    @Test
+    void aSubmissionRetriedAfterAFailureLeavesExactlyOneFile() throws Exception {
+        String encounter = RelayFixture.uniqueNumber("RTY");
+        long caseId = relay.receive(encounter);
+        relay.code(caseId, encounter, List.of("RT"));
+        String claimNumber = claimNumberOf(encounter);
+        long claimId = jdbc.queryForObject("SELECT id FROM claim WHERE claim_number = ?", Long.class, claimNumber);
+        // The database refuses the first submission row of this claim, after the file was written:
+        // the job's transaction rolls back and Camunda retries it, as after a crash before commit.
+        jdbc.execute("CREATE TABLE IF NOT EXISTS it_fail_submission (claim_id BIGINT PRIMARY KEY)");
+        jdbc.execute("DROP SEQUENCE IF EXISTS it_fail_submission_" + claimId);
+        jdbc.execute("CREATE SEQUENCE it_fail_submission_" + claimId);
+        jdbc.update("INSERT INTO it_fail_submission VALUES (?)", claimId);
+        jdbc.execute("""
+                CREATE OR REPLACE FUNCTION it_fail_first_submission() RETURNS trigger AS $$
+                BEGIN
+                  IF EXISTS (SELECT 1 FROM it_fail_submission WHERE claim_id = NEW.claim_id) THEN
+                    IF nextval('it_fail_submission_' || NEW.claim_id) = 1 THEN
+                      RAISE EXCEPTION 'injected failure after the file was written';
+                    END IF;
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""");
+        jdbc.execute("DROP TRIGGER IF EXISTS it_fail_first_submission ON claim_submission");
+        jdbc.execute("CREATE TRIGGER it_fail_first_submission BEFORE INSERT ON claim_submission "
+                + "FOR EACH ROW EXECUTE FUNCTION it_fail_first_submission()");
+
+        prepare(claimNumber);
+        String submission = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
+                .singleResult().getId();
+        Job failed = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
+                .processInstanceId(submission).withException().singleResult(), j -> j != null);
+        assertThat(failed.getRetries()).isEqualTo(4);
+        assertThat(filesOf(claimNumber)).containsExactly(claimNumber + "-1.837");
+        management.setJobDuedate(failed.getId(), new Date());
+
+        awaitClaimStatus(claimId, "PAID");
+        assertThat(filesOf(claimNumber)).containsExactly(claimNumber + "-1.837");
+        assertThat(jdbc.queryForObject("SELECT payload FROM claim_submission WHERE claim_id = ?", String.class, claimId))
+                .isEqualTo(Files.readString(outbox.resolve(claimNumber + "-1.837")));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM remittance_claim WHERE claim_number = ?", Long.class,
+                claimNumber)).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformed835IsRefusedNamingTheSegmentAndPostsNothing() {
+        long before = relay.count("remittance");
+        String truncated = "ISA*00*          *00*          *ZZ*SIMPAYER       *ZZ*RELAYRCM       *261126*1200*^*00501*000000001*0*T*:~"
+                + "GS*HP*SIMPAYER*RELAYRCM*20261126*1200*1*X*005010X221A1~ST*835*0001~BPR*I*abc*C*NON************20261126~";
+
+        Api.Response response = relay.as("biller").postRaw("/api/remittances", "application/edi-x12",
+                truncated.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asText()).contains("BPR");
+        assertThat(relay.count("remittance")).isEqualTo(before);
+    }
+
+    private long prepare(String claimNumber) {
+        JsonNode task = relay.awaitTask("biller", "Task_PrepareClaim", claimNumber);
+        assertThat(relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "").status()).isEqualTo(200);
+        Api.Response prepared = relay.as("biller").post("/api/claims/" + task.get("claimId").asLong() + "/prepare", "{}");
+        assertThat(prepared.status()).as(prepared.body()).isEqualTo(200);
+        return task.get("claimId").asLong();
+    }
+
+    private String claimNumberOf(String encounterNumber) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> jdbc.queryForList("SELECT c.claim_number FROM claim c JOIN encounter e ON e.id = c.encounter_id "
+                        + "WHERE e.encounter_number = ?", String.class, encounterNumber),
+                list -> !list.isEmpty()).get(0);
+    }
+
+    private void awaitClaimStatus(long claimId, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(
+                () -> jdbc.queryForObject("SELECT status FROM claim WHERE id = ?", String.class, claimId), status::equals);
+    }
+
+    private HistoricProcessInstance awaitEnded(String businessKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey).finished().singleResult(), p -> p != null);
+    }
+
+    private List<String> completedActivities(String processInstanceId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).finished()
+                .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    private List<String> filesOf(String claimNumber) throws Exception {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(claimNumber + "-")).sorted().toList();
+        }
+    }
+
+    /** imsweb's x12-parser, independent of our StAEDI writer, must read the file without errors. */
+    private static void assertReadsBackIndependently(Path file, String claimNumber, String totalCharge) throws Exception {
+        X12Reader reader = new X12Reader(X12Reader.FileType.ANSI837_5010_X222,
+                new ByteArrayInputStream(Files.readAllBytes(file)));
+        assertThat(reader.getFatalErrors()).isEmpty();
+        assertThat(reader.getErrors()).isEmpty();
+        Loop clm = reader.getLoops().get(0).findLoop("2300").get(0);
+        assertThat(clm.getElement("CLM", "CLM01")).isEqualTo(claimNumber);
+        assertThat(clm.getElement("CLM", "CLM02")).isEqualTo(totalCharge);
+    }
+}
