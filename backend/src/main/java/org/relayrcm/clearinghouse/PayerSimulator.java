@@ -95,8 +95,8 @@ class PayerSimulator {
             Files.writeString(inbox.resolve(fileName.replaceFirst("\\.837$", "") + ".835"), x835);
             posting.post(x835.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
-            // The file name carries the claim number only; no patient data goes to the log.
-            log.error("Payer simulator could not answer {}: {}", fileName, e.getClass().getSimpleName(), e);
+            // Messages may quote file content (PHI): the log gets the file name and the failure's type only.
+            log.error("Payer simulator could not answer {}: {}", fileName, e.getClass().getName());
         }
     }
 

@@ -53,6 +53,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The request could not be saved; nothing was changed. Try again in a moment.", List.of()));
     }
 
+    /** Anything unexpected: a 500 problem, and a log line with the type and place but not the message. */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        log.error("Unexpected failure {} at {}", e.getClass().getName(), where);
+        HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+        return ResponseEntity.status(status).body(ProblemResponses.problem(status, "Unexpected error",
+                "Something went wrong on our side; nothing was changed. Try again, and tell support if it persists.",
+                List.of()));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
