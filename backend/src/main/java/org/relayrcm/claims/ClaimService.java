@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.relayrcm.codesets.CodeEntry;
 import org.relayrcm.codesets.CodeSets;
@@ -192,11 +193,14 @@ public class ClaimService {
     @Transactional
     public void transition(long claimId, ClaimStatus to) {
         List<String> from = to.allowedFrom().stream().map(Enum::name).toList();
+        // Each time a claim becomes ready it gets a fresh token for the file its next submission writes.
+        String token = to == ClaimStatus.READY ? UUID.randomUUID().toString() : null;
         int updated = from.isEmpty() ? 0 : jdbc.sql("""
-                UPDATE claim SET status = :to, updated_at = :now, version = version + 1
+                UPDATE claim SET status = :to, updated_at = :now, version = version + 1,
+                       submission_token = COALESCE(:token, submission_token)
                 WHERE id = :id AND status IN (:from)""")
                 .param("to", to.name()).param("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .param("id", claimId).param("from", from)
+                .param("token", token).param("id", claimId).param("from", from)
                 .update();
         if (updated != 1) {
             String current = jdbc.sql("SELECT status FROM claim WHERE id = :id").param("id", claimId)

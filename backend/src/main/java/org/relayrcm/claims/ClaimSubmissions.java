@@ -34,8 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends a claim: writes its next 837P, hands it to the clearinghouse and records the submission.
- * Exactly once per (claim, sequence): the file name is derived from both, the clearinghouse keeps the
- * first file of a name, and the unique (claim_id, sequence) row is written in the job's transaction.
+ * Exactly once per (claim, sequence): the file name is derived from both and from the token the claim
+ * got when it became ready (so a retried job writes the same name, and a claim number reused after a
+ * database reset does not), the clearinghouse keeps the first file of a name, and the unique
+ * (claim_id, sequence) row is written in the job's transaction.
  */
 @Service
 public class ClaimSubmissions {
@@ -58,7 +60,8 @@ public class ClaimSubmissions {
         this.controlNumbers = ClaimNumbers.Sequences.incrementer(dataSource, "x12_control_number");
     }
 
-    private record ClaimRow(long id, String claimNumber, String status, int submissionCount, LocalDate dateOfService,
+    private record ClaimRow(long id, String claimNumber, String status, String submissionToken, int submissionCount,
+            LocalDate dateOfService,
             String placeOfService, String payerClaimControl, String payerCode, String payerName, String memberId,
             String firstName, String lastName, LocalDate birthDate, String sex, String addressLine, String city,
             String state, String postalCode) {
@@ -67,7 +70,7 @@ public class ClaimSubmissions {
     @Transactional
     public void submit(String claimNumber) {
         ClaimRow claim = jdbc.sql("""
-                SELECT cl.id, cl.claim_number, cl.status, cl.submission_count, cl.date_of_service, cl.place_of_service,
+                SELECT cl.id, cl.claim_number, cl.status, cl.submission_token, cl.submission_count, cl.date_of_service, cl.place_of_service,
                        cl.payer_claim_control, py.payer_code, py.name AS payer_name, cv.member_id,
                        p.first_name, p.last_name, p.birth_date, p.sex, p.address_line, p.city, p.state, p.postal_code
                 FROM claim cl
@@ -77,13 +80,16 @@ public class ClaimSubmissions {
                 LEFT JOIN payer py ON py.id = cl.payer_id
                 WHERE cl.claim_number = :number""")
                 .param("number", claimNumber).query(ClaimRow.class).single();
+        if (claim.submissionToken() == null) {
+            throw new IllegalStateException("Claim " + claimNumber + " was never made ready to send");
+        }
         if (claim.payerCode() == null) {
             throw new IllegalStateException("Claim " + claimNumber + " has no payer: self-pay claims are billed to the patient");
         }
         int sequence = claim.submissionCount() + 1;
         long control = controlNumbers.nextLongValue();
         ProfessionalClaim x12 = toX12(claim, sequence, control);
-        String fileName = claimNumber + "-" + sequence + ".837";
+        String fileName = claimNumber + "-" + sequence + "-" + claim.submissionToken().substring(0, 8) + ".837";
         Clearinghouse.Delivery delivery = clearinghouse.deliver(fileName,
                 writer.writeToString(x12).getBytes(StandardCharsets.UTF_8));
         claims.transition(claim.id(), ClaimStatus.SUBMITTED);

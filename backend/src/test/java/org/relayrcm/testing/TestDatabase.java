@@ -37,13 +37,17 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return new Connection(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
+    /** One outbox per test JVM: files of an earlier run never count in this one's assertions. */
+    private static final String OUTBOX = "target/it-outbox/" + System.currentTimeMillis();
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Connection db = connection();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("relay-test-database", Map.of(
                 "spring.datasource.url", db.url(),
                 "spring.datasource.username", db.user(),
-                "spring.datasource.password", db.password())));
+                "spring.datasource.password", db.password(),
+                "relay.clearinghouse.outbox", OUTBOX)));
     }
 
     private static String env(String name, String fallback) {
