@@ -115,7 +115,7 @@ public final class Claim837PReader {
         private void startTransaction(X12Segment s) {
             if (!"837".equals(s.element(1))) {
                 throw new X12FormatException("ST", s.number(), "Segment " + s.number()
-                        + " starts a transaction of type " + s.element(1) + describe(s.element(1))
+                        + " starts a transaction of type " + s.element(1) + X12Values.describeTransaction(s.element(1))
                         + ", not an 837P professional claim.");
             }
             if (isa == null || gs == null) {
@@ -405,7 +405,7 @@ public final class Claim837PReader {
             String phone = null;
             String email = null;
             for (int position = 3; position <= 7; position += 2) {
-                String value = emptyToNull(per.element(position + 1));
+                String value = X12Values.emptyToNull(per.element(position + 1));
                 switch (per.element(position)) {
                     case "TE" -> phone = phone == null ? value : phone;
                     case "EM" -> email = email == null ? value : email;
@@ -449,7 +449,7 @@ public final class Claim837PReader {
                         + " (DMG) is not a sex code (F, M or U).");
             };
             Address address = subscriber.address(name, "subscriber");
-            return validated(name, "subscriber", () -> new Subscriber(name.element(3), emptyToNull(name.element(4)),
+            return validated(name, "subscriber", () -> new Subscriber(name.element(3), X12Values.emptyToNull(name.element(4)),
                     name.element(9), birthDate, sex, address));
         }
 
@@ -472,7 +472,7 @@ public final class Claim837PReader {
         Address address(X12Segment nm1, String who) {
             X12Segment street = require(n3, nm1, "the " + who + "'s street address (N3)");
             X12Segment city = require(n4, nm1, "the " + who + "'s city, state and ZIP code (N4)");
-            return new Address(street.element(1), emptyToNull(street.element(2)), city.element(1), city.element(2),
+            return new Address(street.element(1), X12Values.emptyToNull(street.element(2)), city.element(1), city.element(2),
                     city.element(3));
         }
     }
@@ -511,7 +511,7 @@ public final class Claim837PReader {
             }
             LocalDate dateOfService = mostCommonDate(serviceLines);
             RenderingProvider renderingProvider = rendering == null ? null : renderingProvider();
-            String f8 = payerClaimControlNumber == null ? null : emptyToNull(payerClaimControlNumber.element(2));
+            String f8 = payerClaimControlNumber == null ? null : X12Values.emptyToNull(payerClaimControlNumber.element(2));
             return validated(clm, "claim " + clm.element(1), () -> new ClaimDetails(clm.element(1), total,
                     placeOfService, frequency, f8, dateOfService, diagnoses, serviceLines, renderingProvider));
         }
@@ -521,9 +521,9 @@ public final class Claim837PReader {
                 refuse(rendering, "the rendering provider is identified by '" + rendering.element(8)
                         + "' instead of an NPI (XX)");
             }
-            String taxonomy = renderingTaxonomy == null ? null : emptyToNull(renderingTaxonomy.element(3));
+            String taxonomy = renderingTaxonomy == null ? null : X12Values.emptyToNull(renderingTaxonomy.element(3));
             return validated(rendering, "rendering provider", () -> new RenderingProvider(rendering.element(3),
-                    emptyToNull(rendering.element(4)), rendering.element(9), taxonomy));
+                    X12Values.emptyToNull(rendering.element(4)), rendering.element(9), taxonomy));
         }
 
         /** The claim's date of service: the date most lines share, the earliest line's on a tie. */
@@ -676,17 +676,5 @@ public final class Claim837PReader {
                 + "read into a claim: " + why + ".");
     }
 
-    private static String describe(String type) {
-        return switch (type) {
-            case "835" -> " (a remittance advice)";
-            case "999" -> " (an acknowledgment)";
-            case "277" -> " (a claim status)";
-            case "270", "271" -> " (an eligibility inquiry/response)";
-            default -> "";
-        };
-    }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
 }

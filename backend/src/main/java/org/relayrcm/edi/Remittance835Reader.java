@@ -92,7 +92,7 @@ public final class Remittance835Reader {
         private void startTransaction(X12Segment s) {
             if (!"835".equals(s.element(1))) {
                 throw new X12FormatException("ST", s.number(), "Segment " + s.number() + " starts a transaction of type "
-                        + s.element(1) + describe(s.element(1)) + ", not an 835 remittance advice. Only 835 files "
+                        + s.element(1) + X12Values.describeTransaction(s.element(1)) + ", not an 835 remittance advice. Only 835 files "
                         + "can be posted as remittances.");
             }
             boolean synthetic = senderId == null && interchangeControlNumber == null;
@@ -126,14 +126,14 @@ public final class Remittance835Reader {
                 case "TRN" -> {
                     if (advice.traceNumber == null) {
                         advice.traceNumber = s.element(2);
-                        advice.traceOriginatorId = emptyToNull(s.element(3));
+                        advice.traceOriginatorId = X12Values.emptyToNull(s.element(3));
                     }
                 }
                 case "N1" -> startParty(s);
                 case "N3" -> {
                     if (party != null && claim == null) {
                         party.line1 = s.element(1);
-                        party.line2 = emptyToNull(s.element(2));
+                        party.line2 = X12Values.emptyToNull(s.element(2));
                     }
                 }
                 case "N4" -> {
@@ -153,8 +153,8 @@ public final class Remittance835Reader {
                 case "CAS" -> cas(s);
                 case "NM1" -> {
                     if (claim != null && "QC".equals(s.element(1))) {
-                        claim.patient = new RemitPatient(s.element(3), emptyToNull(s.element(4)),
-                                emptyToNull(s.element(8)), emptyToNull(s.element(9)));
+                        claim.patient = new RemitPatient(s.element(3), X12Values.emptyToNull(s.element(4)),
+                                X12Values.emptyToNull(s.element(8)), X12Values.emptyToNull(s.element(9)));
                     }
                 }
                 case "MIA" -> remarks(s, 5, 20, 21, 22, 23);
@@ -175,7 +175,7 @@ public final class Remittance835Reader {
         private void startParty(X12Segment s) {
             closeClaim();
             String code = s.element(1);
-            party = new PartyBuilder(s.element(2), emptyToNull(s.element(3)), emptyToNull(s.element(4)));
+            party = new PartyBuilder(s.element(2), X12Values.emptyToNull(s.element(3)), X12Values.emptyToNull(s.element(4)));
             if ("PR".equals(code)) {
                 advice.payer = party;
             } else if ("PE".equals(code)) {
@@ -225,8 +225,8 @@ public final class Remittance835Reader {
             claim.chargeAmount = X12Values.requireDecimal(s, 3, "claim charge");
             claim.paymentAmount = X12Values.requireDecimal(s, 4, "claim payment");
             claim.patientResponsibility = X12Values.parseDecimal(s, 5);
-            claim.claimFilingIndicator = emptyToNull(s.element(6));
-            claim.payerClaimControlNumber = emptyToNull(s.element(7));
+            claim.claimFilingIndicator = X12Values.emptyToNull(s.element(6));
+            claim.payerClaimControlNumber = X12Values.emptyToNull(s.element(7));
         }
 
         private void cas(X12Segment s) {
@@ -321,7 +321,7 @@ public final class Remittance835Reader {
                     continue;
                 }
                 advice.providerAdjustments.add(new ProviderAdjustment(providerId, fiscalDate, s.component(reason, 1),
-                        emptyToNull(s.component(reason, 2)),
+                        X12Values.emptyToNull(s.component(reason, 2)),
                         X12Values.requireDecimal(s, reason + 1, "provider adjustment amount")));
             }
         }
@@ -341,20 +341,8 @@ public final class Remittance835Reader {
             }
         }
 
-        private static String describe(String type) {
-            return switch (type) {
-                case "837" -> " (a claim)";
-                case "999" -> " (an acknowledgment)";
-                case "277" -> " (a claim status)";
-                case "270", "271" -> " (an eligibility inquiry/response)";
-                default -> "";
-            };
-        }
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
 
     private static final class AdviceBuilder {
         final EnvelopeIds envelope;
@@ -406,7 +394,7 @@ public final class Remittance835Reader {
 
         RemitParty build() {
             Address address = line1 == null && city == null ? null
-                    : new Address(line1, line2, emptyToNull(city), emptyToNull(state), emptyToNull(postalCode));
+                    : new Address(line1, line2, X12Values.emptyToNull(city), X12Values.emptyToNull(state), X12Values.emptyToNull(postalCode));
             return new RemitParty(name, idQualifier, id, address, taxId);
         }
     }

@@ -84,4 +84,20 @@ final class X12Values {
                     segment.tag(), position, raw, segment.number(), segment.tag()));
         }
     }
+
+    /** What a transaction set is, in words, for messages about a file that is not the expected kind. */
+    static String describeTransaction(String type) {
+        return switch (type) {
+            case "835" -> " (a remittance advice)";
+            case "837" -> " (a claim)";
+            case "999" -> " (an acknowledgment)";
+            case "277" -> " (a claim status)";
+            case "270", "271" -> " (an eligibility inquiry/response)";
+            default -> "";
+        };
+    }
+
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
 }
