@@ -40,8 +40,8 @@ public class ClaimService {
     }
 
     /**
-     * Builds the encounter's claim from its final codes. Safe to repeat: a retried job finds the claim
-     * it built before instead of building a second one.
+     * Builds the encounter's claim from its final codes; a self-pay encounter gets none. Safe to
+     * repeat: a retried job finds the claim it built before instead of building a second one.
      */
     @Transactional
     public List<String> buildClaims(long encounterId) {
@@ -62,6 +62,10 @@ public class ClaimService {
                 .orElseThrow(() -> new IllegalStateException("No encounter " + encounterId));
         if (!"CODED".equals(source.status())) {
             throw new IllegalStateException("Encounter " + encounterId + " is not coded yet");
+        }
+        if (source.payerId() == null) {
+            // Self-pay: nothing goes to a payer; the patient is billed directly (patient statements).
+            return List.of();
         }
         String number = claimNumbers.next();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

@@ -56,7 +56,8 @@ class CodeValidator {
         return new Codes(dx, px);
     }
 
-    List<ValidationError> validate(Codes codes) {
+    /** Validates against the code set versions in force on the date of service. */
+    List<ValidationError> validate(Codes codes, java.time.LocalDate dateOfService) {
         List<ValidationError> errors = new ArrayList<>();
         validateDiagnoses(codes.diagnoses(), errors);
         validateProcedures(codes.procedures(), codes.diagnoses().size(), errors);

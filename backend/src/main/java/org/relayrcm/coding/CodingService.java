@@ -65,7 +65,7 @@ public class CodingService {
     public CodingCaseView complete(long caseId, Codes submitted) {
         CaseRow row = openCase(caseId);
         Codes codes = CodeValidator.normalize(submitted);
-        List<ValidationError> errors = validator.validate(codes);
+        List<ValidationError> errors = validator.validate(codes, row.dateOfService());
         if (errors.stream().anyMatch(e -> e.severity() == ValidationError.Severity.ERROR)) {
             throw ApiException.invalid("The codes did not pass the coding edits; nothing was saved.", errors);
         }
@@ -81,7 +81,7 @@ public class CodingService {
         if (updated != 1) {
             throw ApiException.conflict("This encounter was coded at the same time by someone else.");
         }
-        tasks.completeHeld(TASK, row.encounterNumber(), Map.of());
+        tasks.completeHeld(TASK, row.encounterNumber(), Map.of("codingOutcome", "CODED"));
         return get(caseId);
     }
 

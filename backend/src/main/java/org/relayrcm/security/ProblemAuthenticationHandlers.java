@@ -51,7 +51,7 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
         if (e instanceof org.springframework.security.web.csrf.CsrfException) {
             write(response, HttpStatus.FORBIDDEN, "Session check failed",
                     "The page's security token is missing or stale. Reload the page and try again.");
-        } else if (request.getRequestURI().startsWith("/api/")) {
+        } else if (request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/fhir/")) {
             // Outside your role looks the same as not existing, so ids cannot be probed.
             write(response, HttpStatus.NOT_FOUND, "Not found", "Nothing was found at this address.");
         } else {

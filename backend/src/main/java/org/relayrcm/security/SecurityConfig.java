@@ -6,6 +6,7 @@ import static org.relayrcm.security.Roles.BILLER;
 import static org.relayrcm.security.Roles.CODER;
 import static org.relayrcm.security.Roles.INTAKE;
 import static org.relayrcm.security.Roles.MANAGER;
+import static org.relayrcm.security.Roles.PHYSICIAN;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,13 +50,18 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/login").permitAll()
                         .requestMatchers("/engine-rest/**", "/camunda/**").hasAuthority(ADMIN)
                         .requestMatchers("/api/me", "/api/logout", "/api/tasks/**", "/api/codes/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/encounters").hasAnyAuthority(INTAKE, MANAGER, ADMIN)
+                        .requestMatchers("/api/admin/**").hasAuthority(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/encounters", "/fhir/**").hasAnyAuthority(INTAKE, MANAGER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/encounters/**").hasAnyAuthority(CODER, BILLER, MANAGER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/coding/**").hasAnyAuthority(CODER, AUDITOR, MANAGER)
                         .requestMatchers("/api/coding/**").hasAuthority(CODER)
                         .requestMatchers(HttpMethod.GET, "/api/claims/**", "/api/denials/**").hasAnyAuthority(BILLER, MANAGER, AUDITOR)
                         .requestMatchers("/api/claims/**", "/api/denials/**").hasAuthority(BILLER)
                         .requestMatchers(HttpMethod.POST, "/api/remittances").hasAnyAuthority(BILLER, INTAKE)
+                        .requestMatchers(HttpMethod.GET, "/api/queries/**").hasAnyAuthority(PHYSICIAN, CODER, MANAGER)
+                        .requestMatchers("/api/queries/**").hasAnyAuthority(PHYSICIAN, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/audits/**").hasAnyAuthority(AUDITOR, MANAGER)
+                        .requestMatchers("/api/audits/**").hasAuthority(AUDITOR)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
                 .formLogin(form -> form
