@@ -47,6 +47,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, SPA).permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/login").permitAll()
                         .requestMatchers("/engine-rest/**", "/camunda/**").hasAuthority(ADMIN)
                         .requestMatchers("/api/me", "/api/logout", "/api/tasks/**", "/api/codes/**").authenticated()
@@ -78,9 +79,12 @@ class SecurityConfig {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
-                        // Basic-auth clients carry no ambient credentials, so CSRF cannot ride on them;
-                        // Camunda's webapps bring their own CSRF filter.
+                        // CSRF rides on ambient credentials, i.e. a session cookie: Basic-auth clients and
+                        // requests without a session have none (they get a plain 401). Sign-in itself stays
+                        // protected against login CSRF. Camunda's webapps bring their own CSRF filter.
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+                        .ignoringRequestMatchers(request -> request.getSession(false) == null
+                                && !"/api/login".equals(request.getRequestURI()))
                         .ignoringRequestMatchers("/camunda/**"))
                 .headers(headers -> headers
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

@@ -29,7 +29,13 @@ class SecurityMatrixIT {
                 Arguments.of(null, "GET", "/api/me", 401),
                 Arguments.of(null, "GET", "/api/claims", 401),
                 Arguments.of(null, "GET", "/camunda/app/cockpit/default/", 401),
-                Arguments.of(null, "GET", "/actuator/health", 401),
+                Arguments.of(null, "GET", "/actuator/health", 200),
+                Arguments.of(null, "GET", "/actuator/info", 401),
+                Arguments.of(null, "POST", "/fhir/Bundle", 401),
+                Arguments.of("coder", "POST", "/fhir/Bundle", 404),
+                Arguments.of("biller", "GET", "/api/admin/codesets/versions", 404),
+                Arguments.of("coder", "GET", "/api/audits/accuracy", 404),
+                Arguments.of("biller", "GET", "/api/queries/1", 404),
                 Arguments.of("coder", "GET", "/engine-rest/task", 403),
                 Arguments.of("biller", "GET", "/engine-rest/process-definition", 403),
                 Arguments.of("manager", "GET", "/engine-rest/task", 403),
@@ -69,7 +75,7 @@ class SecurityMatrixIT {
                     : api.post(path, "{}");
         };
         assertThat(response.status()).as(response.body()).isEqualTo(expected);
-        if (expected >= 400 && path.startsWith("/api")) {
+        if (expected >= 400 && (path.startsWith("/api") || path.startsWith("/fhir"))) {
             assertThat(response.contentType()).contains("application/problem+json");
         }
     }
