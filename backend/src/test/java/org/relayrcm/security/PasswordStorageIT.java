@@ -1,0 +1,61 @@
+package org.relayrcm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.relayrcm.testing.Api;
+import org.relayrcm.testing.RelayIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@RelayIntegrationTest
+class PasswordStorageIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void storesPasswordsAsBcryptHashes() {
+        String hash = jdbc.queryForObject("SELECT PWD_ FROM ACT_ID_USER WHERE ID_ = 'coder'", String.class);
+        assertThat(hash).startsWith("{BCRYPT}$2a$");
+        assertThat(Api.as(port, "coder").get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void stillAcceptsAPasswordHashedWithSha512BeforeTheSwitch() {
+        createUser("legacy-user", "legacy-pass");
+        // What Camunda's default encryptor wrote: {SHA-512} + base64(SHA-512(password + salt)).
+        String salt = jdbc.queryForObject("SELECT SALT_ FROM ACT_ID_USER WHERE ID_ = 'legacy-user'", String.class);
+        String sha = new org.camunda.bpm.engine.impl.digest.Sha512HashDigest().encrypt("legacy-pass" + salt);
+        jdbc.update("UPDATE ACT_ID_USER SET PWD_ = ? WHERE ID_ = 'legacy-user'", "{SHA-512}" + sha);
+
+        assertThat(Api.basic(port, "legacy-user", "legacy-pass").get("/api/me").status()).isEqualTo(200);
+        assertThat(Api.basic(port, "legacy-user", "wrong").get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void locksAUserOutAfterRepeatedWrongPasswords() {
+        createUser("guessed-user", "right-pass");
+        for (int i = 0; i < 12; i++) {
+            Api.basic(port, "guessed-user", "guess-" + i).get("/api/me");
+        }
+        assertThat(Api.basic(port, "guessed-user", "right-pass").get("/api/me").status())
+                .as("locked for a while after too many failures, even with the right password").isEqualTo(401);
+    }
+
+    private void createUser(String id, String password) {
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            identity.deleteUser(id);
+        }
+        User user = identity.newUser(id);
+        user.setPassword(password);
+        identity.saveUser(user);
+    }
+}
