@@ -30,23 +30,23 @@ class PasswordStorageIT {
 
     @Test
     void stillAcceptsAPasswordHashedWithSha512BeforeTheSwitch() {
-        createUser("legacy-user", "legacy-pass");
+        createUser("legacyuser", "legacy-pass");
         // What Camunda's default encryptor wrote: {SHA-512} + base64(SHA-512(password + salt)).
-        String salt = jdbc.queryForObject("SELECT SALT_ FROM ACT_ID_USER WHERE ID_ = 'legacy-user'", String.class);
+        String salt = jdbc.queryForObject("SELECT SALT_ FROM ACT_ID_USER WHERE ID_ = 'legacyuser'", String.class);
         String sha = new org.camunda.bpm.engine.impl.digest.Sha512HashDigest().encrypt("legacy-pass" + salt);
-        jdbc.update("UPDATE ACT_ID_USER SET PWD_ = ? WHERE ID_ = 'legacy-user'", "{SHA-512}" + sha);
+        jdbc.update("UPDATE ACT_ID_USER SET PWD_ = ? WHERE ID_ = 'legacyuser'", "{SHA-512}" + sha);
 
-        assertThat(Api.basic(port, "legacy-user", "legacy-pass").get("/api/me").status()).isEqualTo(200);
-        assertThat(Api.basic(port, "legacy-user", "wrong").get("/api/me").status()).isEqualTo(401);
+        assertThat(Api.basic(port, "legacyuser", "legacy-pass").get("/api/me").status()).isEqualTo(200);
+        assertThat(Api.basic(port, "legacyuser", "wrong").get("/api/me").status()).isEqualTo(401);
     }
 
     @Test
     void locksAUserOutAfterRepeatedWrongPasswords() {
-        createUser("guessed-user", "right-pass");
+        createUser("guesseduser", "right-pass");
         for (int i = 0; i < 12; i++) {
-            Api.basic(port, "guessed-user", "guess-" + i).get("/api/me");
+            Api.basic(port, "guesseduser", "guess-" + i).get("/api/me");
         }
-        assertThat(Api.basic(port, "guessed-user", "right-pass").get("/api/me").status())
+        assertThat(Api.basic(port, "guesseduser", "right-pass").get("/api/me").status())
                 .as("locked for a while after too many failures, even with the right password").isEqualTo(401);
     }
 
