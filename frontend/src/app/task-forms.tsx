@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { AuditForm } from '@/features/audits/components/audit-form';
 import { FollowUpForm } from '@/features/claims/components/follow-up-form';
 import { PrepareClaimForm } from '@/features/claims/components/prepare-claim-form';
 import { CodingForm } from '@/features/coding/components/coding-form';
 import { DenialForm } from '@/features/denials/components/denial-form';
+import { AnswerQueryForm } from '@/features/queries/components/answer-query-form';
 import type { Task } from '@/features/tasks/api/types';
 
 /** Renders the form for a task, given the call that returns to the task list once it is done. */
@@ -18,6 +20,10 @@ export const taskForms: Record<string, TaskFormRenderer> = {
     task.denialId != null ? <DenialForm denialId={task.denialId} onDone={onDone} /> : missing('denial'),
   Task_FollowUpClaim: (task, onDone) =>
     task.claimId != null ? <FollowUpForm claimId={task.claimId} onDone={onDone} /> : missing('claim'),
+  Task_AnswerQuery: (task, onDone) =>
+    task.queryId != null ? <AnswerQueryForm queryId={task.queryId} onDone={onDone} /> : missing('physician query'),
+  Task_AuditCoding: (task, onDone) =>
+    task.auditId != null ? <AuditForm auditId={task.auditId} onDone={onDone} /> : missing('coding audit'),
 };
 
 function missing(what: string) {

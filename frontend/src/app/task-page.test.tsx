@@ -68,4 +68,29 @@ describe('task page', () => {
     renderWithApp(<TaskPage />, { route: '/tasks/t-1', path: '/tasks/:taskId' });
     expect(await screen.findByRole('alert')).toHaveTextContent('There is no form for tasks of type Task_Unknown.');
   });
+
+  it('opens the physician query form for Task_AnswerQuery and the audit form for Task_AuditCoding', async () => {
+    mockApi([
+      { path: '/api/tasks/t-2', replies: [reply({ ...codingTask, id: 't-2', name: 'Answer query', taskDefinitionKey: 'Task_AnswerQuery', codingCaseId: null, queryId: 31 })] },
+      {
+        path: '/api/queries/31',
+        replies: [reply({ id: 31, question: 'Laterality of the knee?', options: ['Right', 'Left', 'Clinically undetermined'], allowFreeText: false })],
+      },
+      { path: '/api/tasks/t-3', replies: [reply({ ...codingTask, id: 't-3', name: 'Audit coding', taskDefinitionKey: 'Task_AuditCoding', codingCaseId: null, auditId: 5 })] },
+      { path: '/api/audits/5', replies: [reply({ id: 5, diagnoses: [{ position: 1, code: 'M17.11' }], procedures: [] })] },
+    ]);
+    const physician = { username: 'physician', groups: ['physician'] };
+    const { unmount } = renderWithApp(<TaskPage />, { route: '/tasks/t-2', path: '/tasks/:taskId', user: physician });
+    expect(await screen.findByTestId('query-question')).toHaveTextContent('Laterality of the knee?');
+    unmount();
+
+    renderWithApp(<TaskPage />, { route: '/tasks/t-3', path: '/tasks/:taskId', user: { username: 'auditor', groups: ['auditor'] } });
+    expect(await screen.findByTestId('audit-dx-1-correct')).toBeInTheDocument();
+  });
+
+  it('says so when a query task carries no query', async () => {
+    mockApi([{ path: '/api/tasks/t-2', replies: [reply({ ...codingTask, taskDefinitionKey: 'Task_AnswerQuery', queryId: null })] }]);
+    renderWithApp(<TaskPage />, { route: '/tasks/t-2', path: '/tasks/:taskId' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('This task is not linked to a physician query.');
+  });
 });

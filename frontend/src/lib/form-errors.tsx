@@ -6,10 +6,12 @@ interface FormErrorsProps {
   errors?: FieldProblem[];
   /** Human names for API field paths, e.g. `diagnoses[0].code` → "Diagnosis 1 code". */
   describeField?: (field: string) => string;
+  /** When given, field names become buttons that take the user to the field. */
+  onSelectField?: (field: string) => void;
 }
 
 /** The error summary at the top of a form; Selenium and screen readers find it by data-testid / role=alert. */
-export function FormErrors({ message, errors = [], describeField = (f) => f }: FormErrorsProps) {
+export function FormErrors({ message, errors = [], describeField = (f) => f, onSelectField }: FormErrorsProps) {
   if (!message && errors.length === 0) return null;
   return (
     <div className="form-errors" role="alert" data-testid="form-errors" tabIndex={-1}>
@@ -19,7 +21,16 @@ export function FormErrors({ message, errors = [], describeField = (f) => f }: F
           {errors.map((error, index) => (
             <li key={index} className={error.severity === 'WARNING' ? 'warning' : 'error'}>
               {error.severity === 'WARNING' && <strong>Warning: </strong>}
-              {error.field && <span className="form-errors__field">{describeField(error.field)}: </span>}
+              {error.field && onSelectField ? (
+                <>
+                  <button type="button" className="link form-errors__field" onClick={() => onSelectField(error.field!)}>
+                    {describeField(error.field)}
+                  </button>
+                  :{' '}
+                </>
+              ) : (
+                error.field && <span className="form-errors__field">{describeField(error.field)}: </span>
+              )}
               {error.message}
             </li>
           ))}

@@ -154,3 +154,45 @@ export function shiftPointers(pointers: string, removed: number): string {
     })
     .join(',');
 }
+
+/** Codes compare without the ICD-10-CM dot and case: `e11.9` and `E119` are the same code. */
+export const codeKey = (code: string) => code.trim().toUpperCase().replace(/\./g, '');
+
+/**
+ * Moves diagnosis row `from` to position `to`; pointers keep pointing at the same diagnoses (they are
+ * typed as on-screen row numbers, so they are renumbered with the rows).
+ */
+export function moveDiagnosis(rows: FormRows, from: number, to: number): FormRows {
+  const count = rows.diagnoses.length;
+  if (from === to || from < 0 || to < 0 || from >= count || to >= count) return rows;
+  const order = rows.diagnoses.map((_, i) => i);
+  const [moved] = order.splice(from, 1);
+  order.splice(to, 0, moved);
+  const newPositionOf = new Map(order.map((oldIndex, newIndex) => [oldIndex, newIndex]));
+  return {
+    diagnoses: order.map((oldIndex) => rows.diagnoses[oldIndex]),
+    procedures: rows.procedures.map((p) => ({
+      ...p,
+      pointers: splitList(p.pointers)
+        .map((part) => {
+          const n = Number(part);
+          const moved = Number.isInteger(n) ? newPositionOf.get(n - 1) : undefined;
+          return moved === undefined ? part : String(moved + 1);
+        })
+        .join(','),
+    })),
+  };
+}
+
+/** The data-testid of the input an API field names, e.g. `procedures[1].diagnosisPointers` → `px-pointers-1`. */
+export function fieldTestId(field: string | null | undefined): string | null {
+  const match = /^(diagnoses|procedures)\[(\d+)\]\.(\w+)$/.exec(field ?? '');
+  if (!match) return null;
+  const [, list, index, part] = match;
+  if (list === 'diagnoses') return `dx-code-${index}`;
+  const parts: Record<string, string> = { code: 'code', modifiers: 'modifiers', units: 'units', diagnosisPointers: 'pointers' };
+  return parts[part] ? `px-${parts[part]}-${index}` : null;
+}
+
+/** Procedure codes starting with a digit are CPT; anything else (letters, words) is searched in HCPCS. */
+export const procedureSystem = (text: string): 'CPT' | 'HCPCS' => (/^\s*\d/.test(text) ? 'CPT' : 'HCPCS');

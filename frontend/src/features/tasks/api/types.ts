@@ -19,4 +19,8 @@ export interface Task {
   codingCaseId: number | null;
   claimId: number | null;
   denialId: number | null;
+  /** Set on Task_AnswerQuery. */
+  queryId?: number | null;
+  /** Set on Task_AuditCoding. */
+  auditId?: number | null;
 }

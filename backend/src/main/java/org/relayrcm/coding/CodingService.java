@@ -31,13 +31,16 @@ public class CodingService {
     private final CodeSets codeSets;
     private final TaskList tasks;
     private final CurrentUser user;
+    private final PhysicianQueries queries;
 
-    CodingService(JdbcClient jdbc, CodeValidator validator, CodeSets codeSets, TaskList tasks, CurrentUser user) {
+    CodingService(JdbcClient jdbc, CodeValidator validator, CodeSets codeSets, TaskList tasks, CurrentUser user,
+            PhysicianQueries queries) {
         this.jdbc = jdbc;
         this.validator = validator;
         this.codeSets = codeSets;
         this.tasks = tasks;
         this.user = user;
+        this.queries = queries;
     }
 
     private record CaseRow(long id, long encounterId, String encounterNumber, String status, String patientName,
@@ -49,8 +52,21 @@ public class CodingService {
     public CodingCaseView get(long caseId) {
         CaseRow row = row(caseId);
         return new CodingCaseView(row.id(), row.encounterId(), row.encounterNumber(), row.status(), row.patientName(),
-                row.patientBirthDate(), row.patientSex(), row.dateOfService(), row.payerName(), row.documentation(),
-                codes(caseId, "DRAFT"), codes(caseId, "FINAL"));
+                row.patientBirthDate(), row.patientSex(), row.dateOfService(), row.payerName(),
+                row.documentation() + queries.addenda(caseId), codes(caseId, "DRAFT"), codes(caseId, "FINAL"));
+    }
+
+    /**
+     * Sends a query to the physician: stores it and completes the coder's task with outcome QUERY in one
+     * transaction. The draft stays as it is; the coding task comes back once the physician answers.
+     */
+    @Transactional
+    public PhysicianQuery.View raiseQuery(long caseId, PhysicianQuery.Raise raise) {
+        CaseRow row = openCase(caseId);
+        tasks.requireHeld(TASK, row.encounterNumber());
+        long queryId = queries.insert(caseId, row.encounterId(), raise);
+        tasks.completeHeld(TASK, row.encounterNumber(), Map.of("codingOutcome", "QUERY", "queryId", queryId));
+        return queries.get(queryId);
     }
 
     @Transactional

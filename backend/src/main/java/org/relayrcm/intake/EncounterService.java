@@ -39,6 +39,13 @@ public class EncounterService {
     public record Received(long encounterId, String encounterNumber, long codingCaseId) {
     }
 
+    /** An encounter as an EHR sent it over FHIR, with the EHR's own identity of it. */
+    public record FromEhr(String sourceIdentifier, NewEncounter encounter) {
+    }
+
+    public record BatchResult(List<Received> received, List<Received> alreadyReceived) {
+    }
+
     public record EncounterSummary(long id, String encounterNumber, String patientName,
             java.time.LocalDate dateOfService, String payerName, String codingStatus) {
     }
@@ -64,7 +71,47 @@ public class EncounterService {
         }
     }
 
+    /**
+     * Receives a batch (one FHIR bundle) in one transaction: all or nothing. An encounter whose source
+     * identifier is already known is reported, not written again. A concurrent identical batch makes
+     * one attempt fail on the unique source identifier; the retry then finds those encounters known.
+     */
+    public BatchResult receiveAll(List<FromEhr> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> writeAll(batch));
+            } catch (DuplicateKeyException e) {
+                if (attempt == 2) {
+                    throw ApiException.conflict("The same encounters or patients were being received at the same time; "
+                            + "send the bundle again.");
+                }
+            }
+        }
+    }
+
+    private BatchResult writeAll(List<FromEhr> batch) {
+        List<Received> received = new java.util.ArrayList<>();
+        List<Received> known = new java.util.ArrayList<>();
+        for (FromEhr incoming : batch) {
+            Optional<Received> existing = jdbc.sql("""
+                    SELECT e.id AS encounter_id, e.encounter_number, cc.id AS coding_case_id
+                    FROM encounter e JOIN coding_case cc ON cc.encounter_id = e.id
+                    WHERE e.source_identifier = :source""")
+                    .param("source", incoming.sourceIdentifier()).query(Received.class).optional();
+            if (existing.isPresent()) {
+                known.add(existing.get());
+            } else {
+                received.add(write(incoming.encounter(), incoming.sourceIdentifier()));
+            }
+        }
+        return new BatchResult(received, known);
+    }
+
     private Received write(NewEncounter encounter) {
+        return write(encounter, null);
+    }
+
+    private Received write(NewEncounter encounter, String sourceIdentifier) {
         Long coverageId = null;
         long patientId = upsertPatient(encounter.patient());
         if (encounter.coverage() != null) {
@@ -72,8 +119,8 @@ public class EncounterService {
         }
         long encounterId = insert("""
                     INSERT INTO encounter (encounter_number, patient_id, coverage_id, date_of_service,
-                                           place_of_service, documentation, received_at)
-                    VALUES (:number, :patient, :coverage, :dos, :pos, :doc, :now)""",
+                                           place_of_service, documentation, received_at, source_identifier)
+                    VALUES (:number, :patient, :coverage, :dos, :pos, :doc, :now, :source)""",
                     new MapSqlParameterSource()
                             .addValue("number", encounter.encounterNumber())
                             .addValue("patient", patientId)
@@ -81,7 +128,8 @@ public class EncounterService {
                             .addValue("dos", encounter.dateOfService())
                             .addValue("pos", encounter.placeOfService() == null ? "11" : encounter.placeOfService())
                             .addValue("doc", encounter.documentation())
-                            .addValue("now", OffsetDateTime.now(ZoneOffset.UTC)));
+                            .addValue("now", OffsetDateTime.now(ZoneOffset.UTC))
+                            .addValue("source", sourceIdentifier));
         long caseId = insert("INSERT INTO coding_case (encounter_id, status) VALUES (:encounter, 'OPEN')",
                 new MapSqlParameterSource("encounter", encounterId));
         workflow.start(encounter.encounterNumber(), encounterId, caseId);

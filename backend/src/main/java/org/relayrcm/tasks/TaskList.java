@@ -34,7 +34,8 @@ public class TaskList {
 
     public enum View { MINE, GROUP, UNASSIGNED }
 
-    private static final List<String> SUBJECT_VARIABLES = List.of("encounterId", "codingCaseId", "claimNumber");
+    private static final List<String> SUBJECT_VARIABLES = List.of("encounterId", "codingCaseId", "claimNumber",
+            "queryId", "auditId");
 
     private final TaskService taskService;
     private final RuntimeService runtime;
@@ -195,7 +196,9 @@ public class TaskList {
                     claim != null ? claim.dateOfService() : encounter != null ? encounter.dateOfService() : null,
                     encounter != null ? encounter.codingCaseId() : null,
                     claim != null ? Long.valueOf(claim.claimId()) : null,
-                    claim != null ? claim.openDenialId() : null));
+                    claim != null ? claim.openDenialId() : null,
+                    vars.get("queryId") instanceof Long queryId ? queryId : null,
+                    vars.get("auditId") instanceof Long auditId ? auditId : null));
         }
         return views;
     }

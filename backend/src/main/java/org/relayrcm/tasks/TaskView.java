@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A user task as the task list shows it: engine facts plus the claim or encounter it is about. */
+/**
+ * A user task as the task list shows it: engine facts plus the claim or encounter it is about, and the
+ * physician query or coding audit that Task_AnswerQuery and Task_AuditCoding work on.
+ */
 public record TaskView(
         String id,
         String name,
@@ -23,5 +26,7 @@ public record TaskView(
         LocalDate dateOfService,
         Long codingCaseId,
         Long claimId,
-        Long denialId) {
+        Long denialId,
+        Long queryId,
+        Long auditId) {
 }

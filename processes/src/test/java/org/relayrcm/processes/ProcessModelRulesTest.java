@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -118,6 +119,21 @@ class ProcessModelRulesTest {
                 assertThat(task.getCamundaClass()).as(where + " camunda:class").isNull();
                 assertThat(task.getCamundaDelegateExpression()).as(where + " camunda:delegateExpression")
                         .matches("\\$\\{[a-z][A-Za-z]*Delegate}");
+            }
+        }
+    }
+
+    @Test
+    void runsEveryBusinessRuleAsADmnDecisionOrADelegateBeanInTheCallersTransaction() {
+        for (ProcessDefinition process : deployedProcesses()) {
+            BpmnModelInstance model = repositoryService.getBpmnModelInstance(process.getId());
+            for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+                String where = process.getKey() + "/" + task.getId();
+                assertThat(task.getCamundaClass()).as(where + " camunda:class").isNull();
+                if (task.getCamundaDecisionRef() == null) {
+                    assertThat(task.getCamundaDelegateExpression()).as(where + " camunda:delegateExpression")
+                            .matches("\\$\\{[a-z][A-Za-z]*Delegate}");
+                }
             }
         }
     }

@@ -6,10 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -18,8 +20,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -40,6 +46,9 @@ class RevenueCycleProcessTest {
     private static final String ENCOUNTER_NUMBER = "ENC-2025-000123";
     private static final long ENCOUNTER_ID = 123L;
     private static final long CODING_CASE_ID = 456L;
+    private static final long QUERY_ID = 789L;
+    private static final long AUDIT_ID = 321L;
+    private static final Instant QUERY_RAISED_AT = Instant.parse("2025-03-03T09:00:00Z");
 
     /** Injected by the extension from camunda.cfg.xml. */
     ProcessEngine processEngine;
@@ -48,11 +57,18 @@ class RevenueCycleProcessTest {
     private final JavaDelegate submitClaimDelegate = mock(JavaDelegate.class);
     private final EncounterClaims encounterClaims = mock(EncounterClaims.class);
     private final ClaimTimers claimTimers = mock(ClaimTimers.class);
+    private final JavaDelegate sampleCodingAuditDelegate = mock(JavaDelegate.class);
+    private final JavaDelegate escalateQueryDelegate = mock(JavaDelegate.class);
+    private final QueryTimers queryTimers = mock(QueryTimers.class);
 
     @BeforeEach
     void registerBeans() {
         BpmnAwareTests.init(processEngine);
         when(claimTimers.followUpAfter()).thenReturn("P30D");
+        when(queryTimers.escalateAfter()).thenReturn("P2D");
+        Mocks.register("sampleCodingAuditDelegate", sampleCodingAuditDelegate);
+        Mocks.register("escalateQueryDelegate", escalateQueryDelegate);
+        Mocks.register("queryTimers", queryTimers);
         Mocks.register("buildClaimsDelegate", buildClaimsDelegate);
         Mocks.register("submitClaimDelegate", submitClaimDelegate);
         Mocks.register("encounterClaims", encounterClaims);
@@ -164,6 +180,182 @@ class RevenueCycleProcessTest {
         assertThat(encounter).isWaitingAtExactly("Task_BuildClaims");
         verify(buildClaimsDelegate, times(3)).execute(any());
         assertThat(claimSubmissionsOf(encounter)).isEmpty();
+    }
+
+    @Test
+    void sendsTheCoderQueryToAPhysicianInsteadOfCoding() throws Exception {
+        ProcessInstance encounter = documentationReceived();
+
+        raiseQuery(encounter);
+
+        assertThat(encounter).isWaitingAtExactly("SubProcess_PhysicianQuery", "Task_AnswerQuery").hasPassed("Gateway_CodingOutcome")
+                .hasNotPassed("Task_SampleCodingAudit");
+        assertThat(task("Task_AnswerQuery", encounter)).hasName("Answer coder query").hasCandidateGroup("physician");
+        assertThat(runtimeService().getVariables(encounter.getId())).containsEntry("queryId", QUERY_ID);
+        verifyNoInteractions(sampleCodingAuditDelegate, buildClaimsDelegate);
+    }
+
+    @Test
+    void resumesCodingOnceThePhysicianAnswers() throws Exception {
+        ProcessInstance encounter = documentationReceived();
+        raiseQuery(encounter);
+
+        complete(task("Task_AnswerQuery", encounter));
+
+        assertThat(encounter).isWaitingAtExactly("Task_CodeEncounter")
+                .hasPassed("EndEvent_QueryAnswered", "SubProcess_PhysicianQuery")
+                .hasNotPassed("Task_EscalateQuery");
+        assertThat(task("Task_CodeEncounter", encounter)).hasCandidateGroup("coder");
+        assertThat(managementService().createJobQuery().processInstanceId(encounter.getId()).count())
+                .as("no escalation timer left behind").isZero();
+        verifyNoInteractions(escalateQueryDelegate, sampleCodingAuditDelegate);
+    }
+
+    @Test
+    void codesTheEncounterAfterTheAnswerAndThenSamplesItForAudit() throws Exception {
+        samplingDecides(false);
+        ProcessInstance encounter = documentationReceived();
+        raiseQuery(encounter);
+        complete(task("Task_AnswerQuery", encounter));
+
+        complete(task("Task_CodeEncounter", encounter), withVariables("codingOutcome", "CODED"));
+
+        assertThat(encounter).isWaitingAtExactly("Task_BuildClaims").hasPassed("Task_SampleCodingAudit");
+        verify(sampleCodingAuditDelegate, times(1)).execute(any());
+    }
+
+    @Test
+    void schedulesTheEscalationTheConfiguredTimeAfterTheQueryIsRaised() {
+        ClockUtil.setCurrentTime(Date.from(QUERY_RAISED_AT));
+        ProcessInstance encounter = documentationReceived();
+
+        raiseQuery(encounter);
+
+        assertThat(job("Timer_QueryEscalation", encounter))
+                .hasDueDate(Date.from(QUERY_RAISED_AT.plus(Duration.ofDays(2))));
+        verify(queryTimers).escalateAfter();
+    }
+
+    @Test
+    void takesTheEscalationDelayFromTheQueryTimersBean() {
+        when(queryTimers.escalateAfter()).thenReturn("PT8H");
+        ClockUtil.setCurrentTime(Date.from(QUERY_RAISED_AT));
+        ProcessInstance encounter = documentationReceived();
+
+        raiseQuery(encounter);
+
+        assertThat(job("Timer_QueryEscalation", encounter))
+                .hasDueDate(Date.from(QUERY_RAISED_AT.plus(Duration.ofHours(8))));
+    }
+
+    @Test
+    void escalatesAnUnansweredQueryToManagersAndKeepsTheSameAnswerTask() throws Exception {
+        ProcessInstance encounter = documentationReceived();
+        raiseQuery(encounter);
+        String answerTaskId = task("Task_AnswerQuery", encounter).getId();
+
+        execute(job("Timer_QueryEscalation", encounter));
+
+        assertThat(encounter).isWaitingAtExactly("SubProcess_PhysicianQuery", "Task_AnswerQuery", "Task_EscalateQuery");
+        verifyNoInteractions(escalateQueryDelegate);
+
+        execute(job("Task_EscalateQuery", encounter));
+
+        verify(escalateQueryDelegate, times(1)).execute(any());
+        assertThat(encounter).isWaitingAtExactly("SubProcess_PhysicianQuery", "Task_AnswerQuery").hasPassed("EndEvent_QueryEscalated");
+        assertThat(task("Task_AnswerQuery", encounter).getId()).as("the physician's task stays open").isEqualTo(answerTaskId);
+
+        complete(task("Task_AnswerQuery", encounter));
+
+        assertThat(encounter).isWaitingAtExactly("Task_CodeEncounter").hasPassed("EndEvent_QueryAnswered");
+    }
+
+    @Test
+    void dropsAPendingEscalationWhenTheAnswerArrivesFirst() throws Exception {
+        ProcessInstance encounter = documentationReceived();
+        raiseQuery(encounter);
+        execute(job("Timer_QueryEscalation", encounter));
+
+        complete(task("Task_AnswerQuery", encounter));
+
+        assertThat(encounter).isWaitingAtExactly("Task_CodeEncounter");
+        assertThat(managementService().createJobQuery().processInstanceId(encounter.getId()).count()).isZero();
+        verifyNoInteractions(escalateQueryDelegate);
+    }
+
+    @Test
+    void retriesAFailedEscalationThreeTimesThenRaisesAnIncidentWhileThePhysicianCanStillAnswer() throws Exception {
+        doThrow(new IllegalStateException("Task service unavailable")).when(escalateQueryDelegate).execute(any());
+        ProcessInstance encounter = documentationReceived();
+        raiseQuery(encounter);
+        execute(job("Timer_QueryEscalation", encounter));
+
+        for (int retriesLeft = 2; retriesLeft >= 0; retriesLeft--) {
+            assertThatThrownBy(() -> execute(job("Task_EscalateQuery", encounter)))
+                    .hasMessageContaining("Task service unavailable");
+            assertThat(job("Task_EscalateQuery", encounter)).hasRetries(retriesLeft);
+        }
+
+        Incident incident = runtimeService().createIncidentQuery().processInstanceId(encounter.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Task_EscalateQuery");
+        complete(task("Task_AnswerQuery", encounter));
+        assertThat(encounter).isWaitingAtExactly("Task_CodeEncounter");
+    }
+
+    @Test
+    void sendsASampledCodingToAnAuditorBeforeAnyClaimIsBuilt() throws Exception {
+        samplingDecides(true);
+        ProcessInstance encounter = documentationReceived();
+
+        complete(task("Task_CodeEncounter", encounter), withVariables("codingOutcome", "CODED"));
+
+        assertThat(encounter).isWaitingAtExactly("Task_AuditCoding").hasPassed("Task_SampleCodingAudit");
+        assertThat(task("Task_AuditCoding", encounter)).hasName("Audit coding").hasCandidateGroup("auditor");
+        assertThat(runtimeService().getVariables(encounter.getId()))
+                .containsEntry("auditRequired", true).containsEntry("auditId", AUDIT_ID);
+        verifyNoInteractions(buildClaimsDelegate);
+
+        complete(task("Task_AuditCoding", encounter));
+
+        assertThat(encounter).isWaitingAtExactly("Task_BuildClaims");
+        assertThat(job("Task_BuildClaims", encounter)).isNotNull();
+    }
+
+    @Test
+    void buildsClaimsWithoutAuditWhenTheCodingIsNotSampled() throws Exception {
+        samplingDecides(false);
+        ProcessInstance encounter = documentationReceived();
+
+        complete(task("Task_CodeEncounter", encounter), withVariables("codingOutcome", "CODED"));
+
+        assertThat(encounter).isWaitingAtExactly("Task_BuildClaims").hasPassed("Task_SampleCodingAudit")
+                .hasNotPassed("Task_AuditCoding", "SubProcess_PhysicianQuery");
+        verify(sampleCodingAuditDelegate, times(1)).execute(any());
+    }
+
+    @Test
+    void samplesTheCodingInTheCodersTransaction() throws Exception {
+        ProcessInstance encounter = documentationReceived();
+
+        complete(task("Task_CodeEncounter", encounter), withVariables("codingOutcome", "CODED"));
+
+        verify(sampleCodingAuditDelegate, times(1)).execute(any());
+        assertThat(job("Task_SampleCodingAudit", encounter)).as("no job: decided when the coder completes").isNull();
+    }
+
+    private void raiseQuery(ProcessInstance encounter) {
+        complete(task("Task_CodeEncounter", encounter), withVariables("codingOutcome", "QUERY", "queryId", QUERY_ID));
+    }
+
+    private void samplingDecides(boolean sampled) throws Exception {
+        doAnswer(invocation -> {
+            DelegateExecution execution = invocation.getArgument(0);
+            execution.setVariable("auditRequired", sampled);
+            if (sampled) {
+                execution.setVariable("auditId", AUDIT_ID);
+            }
+            return null;
+        }).when(sampleCodingAuditDelegate).execute(any());
     }
 
     private ProcessInstance documentationReceived() {

@@ -3,12 +3,15 @@ package org.relayrcm.coding.web;
 import org.relayrcm.coding.Codes;
 import org.relayrcm.coding.CodingCaseView;
 import org.relayrcm.coding.CodingService;
+import org.relayrcm.coding.PhysicianQuery;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -36,5 +39,11 @@ class CodingController {
     @PostMapping("/complete")
     CodingCaseView complete(@PathVariable long caseId, @Valid @RequestBody Codes codes) {
         return coding.complete(caseId, codes);
+    }
+
+    @PostMapping("/queries")
+    @ResponseStatus(HttpStatus.CREATED)
+    PhysicianQuery.View raiseQuery(@PathVariable long caseId, @Valid @RequestBody PhysicianQuery.Raise raise) {
+        return coding.raiseQuery(caseId, raise);
     }
 }
