@@ -13,12 +13,14 @@ interface FormErrorsProps {
 /** The error summary at the top of a form; Selenium and screen readers find it by data-testid / role=alert. */
 export function FormErrors({ message, errors = [], describeField = (f) => f, onSelectField }: FormErrorsProps) {
   if (!message && errors.length === 0) return null;
+  // What blocks completion comes first; warnings (which do not) after, in the API's order.
+  const ordered = [...errors].sort((a, b) => rank(a) - rank(b));
   return (
     <div className="form-errors" role="alert" data-testid="form-errors" tabIndex={-1}>
       {message && <p className="form-errors__message">{message}</p>}
       {errors.length > 0 && (
         <ul>
-          {errors.map((error, index) => (
+          {ordered.map((error, index) => (
             <li key={index} className={error.severity === 'WARNING' ? 'warning' : 'error'}>
               {error.severity === 'WARNING' && <strong>Warning: </strong>}
               {error.field && onSelectField ? (
@@ -38,6 +40,10 @@ export function FormErrors({ message, errors = [], describeField = (f) => f, onS
       )}
     </div>
   );
+}
+
+function rank(problem: FieldProblem): number {
+  return problem.severity === 'WARNING' ? 1 : 0;
 }
 
 /** Messages for one field, e.g. fieldMessages(errors, 'diagnoses[0].code'). */

@@ -135,4 +135,23 @@ describe('task list', () => {
     expect(screen.getByText('Page 2 of 2')).toBeInTheDocument();
     expect(api.calls.map((c) => c.url)).toContain('/api/tasks?view=mine&page=1&size=50');
   });
+
+  it('finds the task of one encounter or claim number', async () => {
+    const api = mockApi([
+      { path: MINE, replies: [reply(page([task({ assignee: 'coder' })]))] },
+      {
+        path: '/api/tasks?view=mine&page=0&size=50&businessKey=RC0000001001',
+        replies: [reply(page([task({ id: 't-9', businessKey: 'RC0000001001', assignee: 'coder' })]))],
+      },
+    ]);
+    renderWithApp(<TaskListPage />, { route: '/tasks' });
+    await screen.findByTestId('task-row');
+
+    await userEvent.type(screen.getByLabelText('Encounter or claim number'), ' RC0000001001 {enter}');
+
+    await waitFor(() => expect(screen.getByTestId('task-row')).toHaveAttribute('data-business-key', 'RC0000001001'));
+    expect(api.calls.map((c) => c.url)).toContain('/api/tasks?view=mine&page=0&size=50&businessKey=RC0000001001');
+    await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    await waitFor(() => expect(screen.getByTestId('task-row')).toHaveAttribute('data-business-key', 'ENC-1001'));
+  });
 });

@@ -19,13 +19,18 @@ export function TaskListPage() {
   const [params, setParams] = useSearchParams();
   const view: TaskView = params.get('view') === 'group' ? 'group' : 'mine';
   const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
-  const { data, error, loading, reload } = useTasks(view, page);
+  const find = params.get('find') ?? '';
+  const [findText, setFindText] = useState(find);
+  const { data, error, loading, reload } = useTasks(view, page, find);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busyTaskId, setBusyTaskId] = useState<string | null>(null);
 
-  const show = (nextView: TaskView, nextPage = 0) => {
+  const show = (nextView: TaskView, nextPage = 0, nextFind = find) => {
     setActionError(null);
-    setParams(nextPage > 0 ? { view: nextView, page: String(nextPage) } : { view: nextView });
+    const next: Record<string, string> = { view: nextView };
+    if (nextPage > 0) next.page = String(nextPage);
+    if (nextFind) next.find = nextFind;
+    setParams(next);
   };
 
   const act = async (task: Task, action: (id: string) => Promise<Task>) => {
@@ -66,6 +71,40 @@ export function TaskListPage() {
         <button type="button" className="secondary" onClick={reload} disabled={loading}>
           Refresh
         </button>
+        <form
+          className="task-find"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            show(view, 0, findText.trim());
+          }}
+        >
+          <label>
+            Encounter or claim number
+            <input
+              data-testid="task-find"
+              value={findText}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setFindText(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="secondary">
+            Find
+          </button>
+          {find && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setFindText('');
+                show(view, 0, '');
+              }}
+            >
+              Show all
+            </button>
+          )}
+        </form>
       </div>
 
       {actionError && (

@@ -62,9 +62,11 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Sign out']")));
     }
 
-    /** Opens the group tab, claims the task with this business key and opens its form. */
+    /** Opens the group tab, finds the task by its business key, claims it and opens its form. */
     public void claimAndOpen(String taskKey, String businessKey) {
         click(By.xpath("//button[normalize-space()='Group tasks']"));
+        type(testId("task-find"), businessKey);
+        click(By.xpath("//button[normalize-space()='Find']"));
         By row = row(taskKey, businessKey);
         WebElement found = wait.until(d -> {
             List<WebElement> rows = d.findElements(row);
