@@ -1,5 +1,8 @@
 package org.relayrcm.claims.web;
 
+
+import org.relayrcm.accesslog.PhiAccessLog;
+import org.relayrcm.accesslog.PhiResource;
 import java.util.List;
 
 import org.relayrcm.claims.ClaimService;
@@ -29,9 +32,12 @@ class ClaimController {
     private final ClaimService claims;
     private final ClaimSubmissions submissions;
 
-    ClaimController(ClaimService claims, ClaimSubmissions submissions) {
+    private final PhiAccessLog accessLog;
+
+    ClaimController(ClaimService claims, ClaimSubmissions submissions, PhiAccessLog accessLog) {
         this.claims = claims;
         this.submissions = submissions;
+        this.accessLog = accessLog;
     }
 
     record FollowUp(@Size(max = 2000) String note) {
@@ -45,7 +51,9 @@ class ClaimController {
 
     @GetMapping("/{id}")
     ClaimView get(@PathVariable long id) {
-        return claims.get(id);
+        ClaimView found = claims.get(id);
+        accessLog.recordRead(PhiResource.CLAIM, id);
+        return found;
     }
 
     @PostMapping("/{id}/prepare")
@@ -60,8 +68,10 @@ class ClaimController {
 
     @GetMapping(value = "/{id}/837", produces = MediaType.TEXT_PLAIN_VALUE)
     String latest837(@PathVariable long id) {
-        return submissions.latestPayload(id)
+        String x12 = submissions.latestPayload(id)
                 .orElseThrow(() -> ApiException.notFound("An 837 for claim " + id));
+        accessLog.recordRead(PhiResource.CLAIM_837, id);
+        return x12;
     }
 
     private static ClaimStatus parse(String status) {

@@ -1,5 +1,7 @@
 package org.relayrcm.coding.web;
 
+import org.relayrcm.accesslog.PhiAccessLog;
+import org.relayrcm.accesslog.PhiResource;
 import java.time.LocalDate;
 
 import org.relayrcm.coding.CodingAudit;
@@ -21,8 +23,11 @@ class AuditController {
 
     private final CodingAudits audits;
 
-    AuditController(CodingAudits audits) {
+    private final PhiAccessLog accessLog;
+
+    AuditController(CodingAudits audits, PhiAccessLog accessLog) {
         this.audits = audits;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/accuracy")
@@ -34,7 +39,9 @@ class AuditController {
 
     @GetMapping("/{id}")
     CodingAudit.View get(@PathVariable long id) {
-        return audits.get(id);
+        CodingAudit.View found = audits.get(id);
+        accessLog.recordRead(PhiResource.CODING_AUDIT, id);
+        return found;
     }
 
     @PostMapping("/{id}/complete")

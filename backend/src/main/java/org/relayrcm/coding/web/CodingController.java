@@ -1,5 +1,7 @@
 package org.relayrcm.coding.web;
 
+import org.relayrcm.accesslog.PhiAccessLog;
+import org.relayrcm.accesslog.PhiResource;
 import org.relayrcm.coding.Codes;
 import org.relayrcm.coding.CodingCaseView;
 import org.relayrcm.coding.CodingService;
@@ -22,13 +24,18 @@ class CodingController {
 
     private final CodingService coding;
 
-    CodingController(CodingService coding) {
+    private final PhiAccessLog accessLog;
+
+    CodingController(CodingService coding, PhiAccessLog accessLog) {
         this.coding = coding;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
     CodingCaseView get(@PathVariable long caseId) {
-        return coding.get(caseId);
+        CodingCaseView found = coding.get(caseId);
+        accessLog.recordRead(PhiResource.CODING_CASE, caseId);
+        return found;
     }
 
     @PutMapping("/draft")

@@ -1,5 +1,7 @@
 package org.relayrcm.coding.web;
 
+import org.relayrcm.accesslog.PhiAccessLog;
+import org.relayrcm.accesslog.PhiResource;
 import org.relayrcm.coding.PhysicianQueries;
 import org.relayrcm.coding.PhysicianQuery;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +19,18 @@ class QueryController {
 
     private final PhysicianQueries queries;
 
-    QueryController(PhysicianQueries queries) {
+    private final PhiAccessLog accessLog;
+
+    QueryController(PhysicianQueries queries, PhiAccessLog accessLog) {
         this.queries = queries;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
     PhysicianQuery.View get(@PathVariable long id) {
-        return queries.get(id);
+        PhysicianQuery.View found = queries.get(id);
+        accessLog.recordRead(PhiResource.PHYSICIAN_QUERY, id);
+        return found;
     }
 
     @PostMapping("/answer")

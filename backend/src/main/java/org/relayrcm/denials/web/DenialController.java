@@ -1,5 +1,7 @@
 package org.relayrcm.denials.web;
 
+import org.relayrcm.accesslog.PhiAccessLog;
+import org.relayrcm.accesslog.PhiResource;
 import org.relayrcm.denials.DenialService;
 import org.relayrcm.denials.DenialView;
 import org.relayrcm.denials.Resolution;
@@ -18,13 +20,18 @@ class DenialController {
 
     private final DenialService denials;
 
-    DenialController(DenialService denials) {
+    private final PhiAccessLog accessLog;
+
+    DenialController(DenialService denials, PhiAccessLog accessLog) {
         this.denials = denials;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
     DenialView get(@PathVariable long id) {
-        return denials.get(id);
+        DenialView found = denials.get(id);
+        accessLog.recordRead(PhiResource.DENIAL, id);
+        return found;
     }
 
     @PostMapping("/resolve")
