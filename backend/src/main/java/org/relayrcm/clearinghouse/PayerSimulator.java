@@ -83,7 +83,11 @@ class PayerSimulator {
         try {
             List<ProfessionalClaim> claims;
             try (InputStream in = Files.newInputStream(outbox.resolve(fileName))) {
-                claims = new Claim837PReader().read(in);
+                claims = new Claim837PReader().read(in).stream()
+                        .filter(c -> settings.answersFor(c.payer().payerId())).toList();
+            }
+            if (claims.isEmpty()) {
+                return;
             }
             List<RemittanceAdvice> advices = claims.stream().map(this::adjudicate).toList();
             ProfessionalClaim first = claims.get(0);

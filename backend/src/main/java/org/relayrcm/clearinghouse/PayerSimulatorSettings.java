@@ -16,5 +16,11 @@ record PayerSimulatorSettings(
         @DefaultValue("PT2S") Duration delay,
         @DefaultValue("20610") Set<String> modifierRequiredCodes,
         @DefaultValue("80") int allowedPercent,
-        @DefaultValue("SIMPAYER") String interchangeId) {
+        @DefaultValue("SIMPAYER") String interchangeId,
+        /** Payer ids the simulator stands in for; empty means every payer. */
+        Set<String> payers) {
+
+    boolean answersFor(String payerId) {
+        return payers == null || payers.isEmpty() || payers.contains(payerId);
+    }
 }

@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Posts an 835 at claim level. The whole file posts in one transaction or not at all; a transaction
@@ -44,14 +46,21 @@ public class RemittancePosting {
     private final ClaimService claims;
     private final RemittanceWorkflow workflow;
     private final Remittance835Reader reader = new Remittance835Reader();
+    private final TransactionTemplate transaction;
 
-    RemittancePosting(JdbcClient jdbc, ClaimService claims, RemittanceWorkflow workflow) {
+    RemittancePosting(JdbcClient jdbc, ClaimService claims, RemittanceWorkflow workflow,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.claims = claims;
         this.workflow = workflow;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Transactional
+    /**
+     * Posts a whole 835 file in one transaction. The same file posted twice at the same moment collides on
+     * the idempotency key: the loser waits for the winner's commit, fails on the unique key, and is
+     * retried once, when it finds the transactions already posted.
+     */
     public RemittanceSummary post(byte[] x12) {
         RemittanceFile file;
         try {
@@ -60,6 +69,14 @@ public class RemittancePosting {
             throw ApiException.badRequest("The 835 could not be read; nothing was posted. " + e.getMessage(),
                     List.of(ValidationError.error("X12-835-FORMAT", segmentField(e), e.getMessage())));
         }
+        try {
+            return transaction.execute(status -> postAll(file));
+        } catch (DuplicateKeyException concurrentTwin) {
+            return transaction.execute(status -> postAll(file));
+        }
+    }
+
+    private RemittanceSummary postAll(RemittanceFile file) {
         Tally tally = new Tally();
         try {
             for (RemittanceAdvice advice : file.advices()) {
