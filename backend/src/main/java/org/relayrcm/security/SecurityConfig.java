@@ -53,6 +53,7 @@ class SecurityConfig {
                         .requestMatchers("/api/me", "/api/logout", "/api/tasks/**", "/api/codes/**").authenticated()
                         .requestMatchers("/api/admin/**").hasAuthority(ADMIN)
                         .requestMatchers("/api/access-log/**", "/api/access-log").hasAuthority(MANAGER)
+                        .requestMatchers("/api/incidents/**", "/api/incidents").hasAuthority(MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/encounters", "/fhir/**").hasAnyAuthority(INTAKE, MANAGER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/encounters/**").hasAnyAuthority(CODER, BILLER, MANAGER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/coding/**").hasAnyAuthority(CODER, AUDITOR, MANAGER)

@@ -180,7 +180,7 @@ class FullRelayIT {
                 .singleResult().getId();
         Job failed = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
                 .processInstanceId(submission).withException().singleResult(), j -> j != null);
-        assertThat(failed.getRetries()).isEqualTo(4);
+        assertThat(failed.getRetries()).as("five backed-off retries left after the first failure").isEqualTo(5);
         List<String> written = filesOf(claimNumber);
         assertThat(written).hasSize(1);
         management.setJobDuedate(failed.getId(), new Date());

@@ -23,6 +23,7 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -230,19 +231,24 @@ class ClaimSubmissionProcessTest {
     }
 
     @Test
-    void retriesAFailedSubmissionFiveTimesAMinuteApartThenRaisesAnIncident() throws Exception {
+    void backsOffBetweenFailedSubmissionsThenRaisesAnIncident() throws Exception {
         doThrow(new IllegalStateException("Clearinghouse unreachable")).when(submitClaimDelegate).execute(any());
         ProcessInstance claim = claimBuilt(CLAIM_NUMBER);
         complete(task("Task_PrepareClaim", claim));
+        // A clearinghouse that is down for a minute or for an afternoon: retry soon, then less often.
+        List<Duration> waits = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofHours(1), Duration.ofHours(4));
 
-        for (int retriesLeft = 4; retriesLeft >= 0; retriesLeft--) {
+        for (int attempt = 0; attempt < waits.size(); attempt++) {
             assertThatThrownBy(() -> execute(job("Task_SubmitClaim", claim)))
                     .hasMessageContaining("Clearinghouse unreachable");
             assertThat(job("Task_SubmitClaim", claim))
-                    .hasRetries(retriesLeft)
+                    .hasRetries(waits.size() - attempt)
                     .hasExceptionMessage()
-                    .hasDueDate(Date.from(SUBMITTED_AT.plus(Duration.ofMinutes(1))));
+                    .hasDueDate(Date.from(SUBMITTED_AT.plus(waits.get(attempt))));
         }
+        assertThatThrownBy(() -> execute(job("Task_SubmitClaim", claim))).hasMessageContaining("Clearinghouse unreachable");
+        assertThat(job("Task_SubmitClaim", claim)).hasRetries(0);
 
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(claim.getId()).singleResult();
         assertThat(incident).isNotNull();
@@ -250,7 +256,7 @@ class ClaimSubmissionProcessTest {
         assertThat(incident.getActivityId()).isEqualTo("Task_SubmitClaim");
         assertThat(incident.getIncidentMessage()).contains("Clearinghouse unreachable");
         assertThat(claim).isWaitingAtExactly("Task_SubmitClaim");
-        verify(submitClaimDelegate, times(5)).execute(any());
+        verify(submitClaimDelegate, times(waits.size() + 1)).execute(any());
     }
 
     private ProcessInstance claimBuilt(String claimNumber) {
