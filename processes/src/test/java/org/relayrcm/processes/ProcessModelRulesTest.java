@@ -105,7 +105,9 @@ class ProcessModelRulesTest {
             for (FlowNode task : leavesTheJvm) {
                 String where = process.getKey() + "/" + task.getId();
                 assertThat(task.isCamundaAsyncBefore()).as(where + " asyncBefore").isTrue();
-                assertThat(retryTimeCycle(task)).as(where + " failedJobRetryTimeCycle").matches("R\\d+/PT?\\d+[SMHD]");
+                // A repeating cycle (R5/PT1M) or a back-off list of intervals (PT1M,PT5M,PT1H).
+                assertThat(retryTimeCycle(task)).as(where + " failedJobRetryTimeCycle")
+                        .matches("R\\d+/PT?\\d+[SMHD]|PT?\\d+[SMHD](,PT?\\d+[SMHD])+");
             }
         }
     }
