@@ -58,9 +58,7 @@ class LogsCarryNoPhiIT {
                 ("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"name\":[{\"family\":\""
                         + last + "\"}],\"birthDate\":\"not-a-date\"}}]}").getBytes());
         relay.code(caseId, number, List.of());                               // no modifier: the payer denies
-        String claimNumber = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "SELECT c.claim_number FROM claim c JOIN encounter e ON e.id = c.encounter_id WHERE e.encounter_number = ?",
-                String.class, number), l -> !l.isEmpty()).get(0);
+        String claimNumber = relay.awaitClaimNumber(number);
         var task = relay.awaitTask("biller", "Task_PrepareClaim", claimNumber);
         relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "");
         relay.as("biller").post("/api/claims/" + task.get("claimId").asLong() + "/prepare", "{}");

@@ -64,7 +64,7 @@ class CoderJourneyIT {
         JsonNode coded = relay.as("coder").get("/api/coding/cases/" + caseId).json();
         assertThat(coded.get("status").asText()).isEqualTo("CODED");
         assertThat(coded.get("finalCodes").get("procedures").get(1).get("modifiers").get(0).asText()).isEqualTo("RT");
-        JsonNode prepare = relay.awaitTask("biller", "Task_PrepareClaim", claimNumberOf(number));
+        JsonNode prepare = relay.awaitTask("biller", "Task_PrepareClaim", relay.awaitClaimNumber(number));
         assertThat(prepare.get("amountCents").asLong()).isEqualTo(13500 + 17500);
     }
 
@@ -115,10 +115,4 @@ class CoderJourneyIT {
         assertThat(second.json().get("detail").asText()).contains("already claimed");
     }
 
-    private String claimNumberOf(String encounterNumber) {
-        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(
-                () -> jdbc.queryForList("SELECT c.claim_number FROM claim c JOIN encounter e ON e.id = c.encounter_id "
-                        + "WHERE e.encounter_number = ?", String.class, encounterNumber),
-                list -> !list.isEmpty()).get(0);
-    }
 }

@@ -31,9 +31,7 @@ class BillerBrowserIT {
         String encounter = RelayFixture.uniqueNumber("UIB");
         long caseId = relay.receive(encounter);
         relay.code(caseId, encounter, List.of());
-        String claimNumber = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "SELECT c.claim_number FROM claim c JOIN encounter e ON e.id = c.encounter_id WHERE e.encounter_number = ?",
-                String.class, encounter), l -> !l.isEmpty()).get(0);
+        String claimNumber = relay.awaitClaimNumber(encounter);
 
         try (Browser browser = Browser.open(port)) {
             browser.signIn("biller");

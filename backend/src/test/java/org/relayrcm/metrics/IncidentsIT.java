@@ -38,9 +38,7 @@ class IncidentsIT {
         String encounter = RelayFixture.uniqueNumber("INC");
         long caseId = relay.receive(encounter);
         relay.code(caseId, encounter, List.of("RT"));
-        String claimNumber = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "SELECT c.claim_number FROM claim c JOIN encounter e ON e.id = c.encounter_id WHERE e.encounter_number = ?",
-                String.class, encounter), l -> !l.isEmpty()).get(0);
+        String claimNumber = relay.awaitClaimNumber(encounter);
         long claimId = jdbc.queryForObject("SELECT id FROM claim WHERE claim_number = ?", Long.class, claimNumber);
         // The outage: every submission row of this claim is refused until the row below is deleted.
         jdbc.execute("CREATE TABLE IF NOT EXISTS it_outage (claim_id BIGINT PRIMARY KEY)");

@@ -63,7 +63,7 @@ class FullRelayIT {
         String encounter = RelayFixture.uniqueNumber("PAY");
         long caseId = relay.receive(encounter);
         relay.code(caseId, encounter, List.of("RT"));
-        String claimNumber = claimNumberOf(encounter);
+        String claimNumber = relay.awaitClaimNumber(encounter);
         long claimId = prepare(claimNumber);
 
         awaitClaimStatus(claimId, "PAID");
@@ -92,7 +92,7 @@ class FullRelayIT {
         String encounter = RelayFixture.uniqueNumber("DEN");
         long caseId = relay.receive(encounter);
         relay.code(caseId, encounter, List.of());
-        String claimNumber = claimNumberOf(encounter);
+        String claimNumber = relay.awaitClaimNumber(encounter);
         long claimId = prepare(claimNumber);
 
         awaitClaimStatus(claimId, "DENIED");
@@ -133,7 +133,7 @@ class FullRelayIT {
         String encounter = RelayFixture.uniqueNumber("WO");
         long caseId = relay.receive(encounter);
         relay.code(caseId, encounter, List.of());
-        String claimNumber = claimNumberOf(encounter);
+        String claimNumber = relay.awaitClaimNumber(encounter);
         long claimId = prepare(claimNumber);
         awaitClaimStatus(claimId, "DENIED");
         JsonNode task = relay.awaitTask("biller", "Task_WorkDenial", claimNumber);
@@ -153,7 +153,7 @@ class FullRelayIT {
         String encounter = RelayFixture.uniqueNumber("RTY");
         long caseId = relay.receive(encounter);
         relay.code(caseId, encounter, List.of("RT"));
-        String claimNumber = claimNumberOf(encounter);
+        String claimNumber = relay.awaitClaimNumber(encounter);
         long claimId = jdbc.queryForObject("SELECT id FROM claim WHERE claim_number = ?", Long.class, claimNumber);
         // The database refuses the first submission row of this claim, after the file was written:
         // the job's transaction rolls back and Camunda retries it, as after a crash before commit.
@@ -215,12 +215,6 @@ class FullRelayIT {
         return task.get("claimId").asLong();
     }
 
-    private String claimNumberOf(String encounterNumber) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> jdbc.queryForList("SELECT c.claim_number FROM claim c JOIN encounter e ON e.id = c.encounter_id "
-                        + "WHERE e.encounter_number = ?", String.class, encounterNumber),
-                list -> !list.isEmpty()).get(0);
-    }
 
     private void awaitClaimStatus(long claimId, String status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(

@@ -57,9 +57,7 @@ class RemittanceConcurrencyIT {
         body.put("coverage", Map.of("payerCode", "ITNOSIM", "memberId", "SILENT1"));
         long caseId = relay.as("ehr").post("/api/encounters", body).json().get("codingCaseId").asLong();
         relay.code(caseId, encounter, List.of("RT"));
-        String claimNumber = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "SELECT c.claim_number FROM claim c JOIN encounter e ON e.id = c.encounter_id WHERE e.encounter_number = ?",
-                String.class, encounter), l -> !l.isEmpty()).get(0);
+        String claimNumber = relay.awaitClaimNumber(encounter);
         JsonNode task = relay.awaitTask("biller", "Task_PrepareClaim", claimNumber);
         relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "");
         assertThat(relay.as("biller").post("/api/claims/" + task.get("claimId").asLong() + "/prepare", "{}").status())

@@ -98,6 +98,13 @@ public final class RelayFixture {
                         Map.of("code", "20610", "modifiers", modifiers, "units", 1, "diagnosisPointers", List.of(1))));
     }
 
+    /** The claim built for the encounter, once the asynchronous build has run. */
+    public String awaitClaimNumber(String encounterNumber) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "SELECT c.claim_number FROM claim c JOIN encounter e ON e.id = c.encounter_id WHERE e.encounter_number = ?",
+                String.class, encounterNumber), list -> !list.isEmpty()).get(0);
+    }
+
     public long count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
