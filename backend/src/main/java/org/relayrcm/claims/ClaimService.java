@@ -1,8 +1,8 @@
 package org.relayrcm.claims;
 
+import org.relayrcm.shared.ListColumns;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -151,8 +151,8 @@ public class ClaimService {
                 SELECT line_number, procedure_code, modifiers, units, charge_cents, diagnosis_pointers, paid_cents
                 FROM claim_line WHERE claim_id = :id ORDER BY line_number""")
                 .param("id", claimId)
-                .query((rs, n) -> new ClaimView.Line(rs.getInt(1), rs.getString(2), split(rs.getString(3)), rs.getInt(4),
-                        rs.getLong(5), split(rs.getString(6)).stream().map(Integer::valueOf).toList(),
+                .query((rs, n) -> new ClaimView.Line(rs.getInt(1), rs.getString(2), ListColumns.split(rs.getString(3)), rs.getInt(4),
+                        rs.getLong(5), ListColumns.integers(rs.getString(6)),
                         (Long) rs.getObject(7, Long.class)))
                 .list();
         List<ClaimView.Submission> submissions = jdbc.sql("""
@@ -211,9 +211,5 @@ public class ClaimService {
                     .query(String.class).optional().orElseThrow(() -> ApiException.notFound("Claim " + claimId));
             throw ApiException.conflict("The claim is " + current + "; it cannot become " + to + " from there.");
         }
-    }
-
-    static List<String> split(String csv) {
-        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
     }
 }

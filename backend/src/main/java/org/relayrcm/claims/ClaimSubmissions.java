@@ -1,5 +1,6 @@
 package org.relayrcm.claims;
 
+import org.relayrcm.shared.ListColumns;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -118,9 +119,9 @@ public class ClaimSubmissions {
                 SELECT procedure_code, modifiers, units, charge_cents, diagnosis_pointers
                 FROM claim_line WHERE claim_id = :id ORDER BY line_number""")
                 .param("id", claim.id())
-                .query((rs, n) -> new ServiceLine(rs.getString(1), ClaimService.split(rs.getString(2)),
+                .query((rs, n) -> new ServiceLine(rs.getString(1), ListColumns.split(rs.getString(2)),
                         Money.toDollars(rs.getLong(4)), BigDecimal.valueOf(rs.getInt(3)),
-                        ClaimService.split(rs.getString(5)).stream().map(Integer::valueOf).toList(),
+                        ListColumns.integers(rs.getString(5)),
                         claim.dateOfService()))
                 .list();
         BigDecimal total = lines.stream().map(ServiceLine::charge).reduce(BigDecimal.ZERO, BigDecimal::add);

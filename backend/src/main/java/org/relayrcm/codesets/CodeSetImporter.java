@@ -1,5 +1,6 @@
 package org.relayrcm.codesets;
 
+import static org.relayrcm.shared.Text.truncate;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -161,9 +162,5 @@ public class CodeSetImporter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
     }
 }

@@ -1,5 +1,6 @@
 package org.relayrcm.coding;
 
+import org.relayrcm.shared.ListColumns;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -299,8 +300,8 @@ public class CodingAudits {
                 SELECT code, modifiers, units, diagnosis_pointers FROM coded_procedure
                 WHERE coding_case_id = :id AND stage = 'FINAL' ORDER BY position""")
                 .param("id", codingCaseId)
-                .query((rs, n) -> new Codes.Procedure(rs.getString(1), CodingService.split(rs.getString(2)), rs.getInt(3),
-                        CodingService.split(rs.getString(4)).stream().map(Integer::valueOf).toList()))
+                .query((rs, n) -> new Codes.Procedure(rs.getString(1), ListColumns.split(rs.getString(2)), rs.getInt(3),
+                        ListColumns.integers(rs.getString(4))))
                 .list();
         return new Codes(diagnoses, procedures);
     }

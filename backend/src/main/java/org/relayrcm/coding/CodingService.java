@@ -1,8 +1,9 @@
 package org.relayrcm.coding;
 
+import static org.relayrcm.shared.Text.truncate;
+import org.relayrcm.shared.ListColumns;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -144,9 +145,9 @@ public class CodingService {
                     VALUES (:id, :stage, :pos, :code, :modifiers, :units, :pointers)""")
                     .param("id", caseId).param("stage", stage).param("pos", i + 1)
                     .param("code", truncate(p.code(), 5))
-                    .param("modifiers", truncate(String.join(",", p.modifiers()), 11))
+                    .param("modifiers", truncate(ListColumns.join(p.modifiers()), 11))
                     .param("units", p.units() == null ? 1 : Math.max(1, Math.min(999, p.units())))
-                    .param("pointers", truncate(String.join(",", p.diagnosisPointers().stream().map(String::valueOf).toList()), 7))
+                    .param("pointers", truncate(ListColumns.join(p.diagnosisPointers()), 7))
                     .update();
         }
     }
@@ -159,8 +160,8 @@ public class CodingService {
                 SELECT code, modifiers, units, diagnosis_pointers FROM coded_procedure
                 WHERE coding_case_id = :id AND stage = :stage ORDER BY position""")
                 .param("id", caseId).param("stage", stage)
-                .query((rs, n) -> new Codes.Procedure(rs.getString(1), split(rs.getString(2)), rs.getInt(3),
-                        split(rs.getString(4)).stream().map(Integer::valueOf).toList()))
+                .query((rs, n) -> new Codes.Procedure(rs.getString(1), ListColumns.split(rs.getString(2)), rs.getInt(3),
+                        ListColumns.integers(rs.getString(4))))
                 .list();
         if (dxCodes.isEmpty() && procedures.isEmpty()) {
             return null;
@@ -170,14 +171,5 @@ public class CodingService {
                 .map(c -> new Codes.Diagnosis(c, titles.containsKey(c) ? titles.get(c).description() : null))
                 .toList();
         return new Codes(diagnoses, procedures);
-    }
-
-    static List<String> split(String csv) {
-        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
-    }
-
-    /** Drafts may hold work in progress; the column bounds still apply. */
-    private static String truncate(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
     }
 }

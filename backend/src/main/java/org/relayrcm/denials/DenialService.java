@@ -1,5 +1,6 @@
 package org.relayrcm.denials;
 
+import org.relayrcm.shared.ListColumns;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public class DenialService {
             throw ApiException.invalid("The corrections are not valid; nothing was changed.", errors);
         }
         for (Resolution.LineCorrection c : corrections) {
-            String modifiers = String.join(",", c.modifiers().stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).toList());
+            String modifiers = ListColumns.join(c.modifiers().stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).toList());
             jdbc.sql("UPDATE claim_line SET modifiers = :modifiers WHERE claim_id = :claim AND line_number = :line")
                     .param("modifiers", modifiers).param("claim", claim.id()).param("line", c.lineNumber()).update();
         }

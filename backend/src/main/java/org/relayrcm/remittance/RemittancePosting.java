@@ -1,5 +1,6 @@
 package org.relayrcm.remittance;
 
+import static org.relayrcm.shared.Text.truncate;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -224,10 +225,6 @@ public class RemittancePosting {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private static final class Tally {
