@@ -60,7 +60,7 @@ class SecurityConfig {
                         .requestMatchers("/api/coding/**").hasAuthority(CODER)
                         .requestMatchers(HttpMethod.GET, "/api/claims/**", "/api/denials/**").hasAnyAuthority(BILLER, MANAGER, AUDITOR)
                         .requestMatchers("/api/claims/**", "/api/denials/**").hasAuthority(BILLER)
-                        .requestMatchers(HttpMethod.POST, "/api/remittances").hasAnyAuthority(BILLER, INTAKE)
+                        .requestMatchers(HttpMethod.POST, "/api/remittances", "/api/acknowledgements").hasAnyAuthority(BILLER, INTAKE)
                         .requestMatchers(HttpMethod.GET, "/api/queries/**").hasAnyAuthority(PHYSICIAN, CODER, MANAGER)
                         .requestMatchers("/api/queries/**").hasAnyAuthority(PHYSICIAN, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/audits/**").hasAnyAuthority(AUDITOR, MANAGER)
