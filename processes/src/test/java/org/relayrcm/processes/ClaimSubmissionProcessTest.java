@@ -13,6 +13,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -45,11 +48,14 @@ class ClaimSubmissionProcessTest {
 
     private static final String CLAIM_NUMBER = "C2025000123A";
     private static final long ENCOUNTER_ID = 123L;
+    private static final boolean CLEAN = true;
+    private static final boolean ERRORS = false;
     private static final Instant SUBMITTED_AT = Instant.parse("2025-03-03T09:00:00Z");
 
     /** Injected by the extension from camunda.cfg.xml. */
     ProcessEngine processEngine;
 
+    private final JavaDelegate scrubClaimDelegate = mock(JavaDelegate.class);
     private final JavaDelegate submitClaimDelegate = mock(JavaDelegate.class);
     private final ClaimTimers claimTimers = mock(ClaimTimers.class);
 
@@ -57,7 +63,11 @@ class ClaimSubmissionProcessTest {
     void registerBeansAndFreezeClock() {
         BpmnAwareTests.init(processEngine);
         ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT));
+        when(claimTimers.functionalAckWithin()).thenReturn("PT24H");
+        when(claimTimers.claimAckWithin()).thenReturn("P3D");
         when(claimTimers.followUpAfter()).thenReturn("P30D");
+        scrubberFinds(CLEAN);
+        Mocks.register("scrubClaimDelegate", scrubClaimDelegate);
         Mocks.register("submitClaimDelegate", submitClaimDelegate);
         Mocks.register("claimTimers", claimTimers);
     }
@@ -70,44 +80,153 @@ class ClaimSubmissionProcessTest {
     }
 
     @Test
-    void waitsForBillerToPrepareTheClaim() {
+    void scrubsTheNewClaimInItsOwnTransaction() throws Exception {
         ProcessInstance claim = claimBuilt(CLAIM_NUMBER);
 
-        assertThat(claim).isStarted().hasBusinessKey(CLAIM_NUMBER).isWaitingAtExactly("Task_PrepareClaim");
-        assertThat(task("Task_PrepareClaim", claim)).hasName("Prepare claim").hasCandidateGroup("biller");
+        assertThat(claim).isStarted().hasBusinessKey(CLAIM_NUMBER).isWaitingAtExactly("Task_ScrubClaim");
+        verifyNoInteractions(scrubClaimDelegate);
+
+        execute(job("Task_ScrubClaim", claim));
+
+        verify(scrubClaimDelegate, times(1)).execute(any());
+        assertThat(claim).isWaitingAtExactly("Task_SubmitClaim");
         verifyNoInteractions(submitClaimDelegate);
     }
 
     @Test
-    void submitsThePreparedClaimInItsOwnTransactionAndAwaitsRemittance() throws Exception {
+    void sendsACleanClaimWithNoHumanTouch() throws Exception {
         ProcessInstance claim = claimBuilt(CLAIM_NUMBER);
 
-        complete(task("Task_PrepareClaim", claim));
-
-        assertThat(claim).isWaitingAtExactly("Task_SubmitClaim");
-        verifyNoInteractions(submitClaimDelegate);
-
+        execute(job("Task_ScrubClaim", claim));
         execute(job("Task_SubmitClaim", claim));
 
         verify(submitClaimDelegate, times(1)).execute(any());
+        assertThat(claim).isWaitingAtExactly("SubProcess_AwaitAcknowledgements", "Receive_FunctionalAck").isWaitingFor("Msg_FunctionalAck");
+        assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(claim.getId()).count())
+                .as("user tasks on the way out").isZero();
+    }
+
+    @Test
+    void holdsAClaimWithErrorsForTheBillerAndScrubsItAgainAfterTheFix() throws Exception {
+        scrubberFinds(ERRORS);
+        ProcessInstance claim = claimBuilt(CLAIM_NUMBER);
+        execute(job("Task_ScrubClaim", claim));
+
+        assertThat(claim).isWaitingAtExactly("Task_FixClaim");
+        assertThat(task("Task_FixClaim", claim)).hasName("Fix claim").hasCandidateGroup("biller");
+        verifyNoInteractions(submitClaimDelegate);
+
+        scrubberFinds(CLEAN);
+        complete(task("Task_FixClaim", claim));
+
+        assertThat(claim).isWaitingAtExactly("Task_ScrubClaim");
+        execute(job("Task_ScrubClaim", claim));
+        assertThat(claim).isWaitingAtExactly("Task_SubmitClaim");
+    }
+
+    @Test
+    void climbsTheAcknowledgementLadderToTheRemittanceWait() {
+        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+
+        functionalAckArrives(CLAIM_NUMBER, true);
+        assertThat(claim).isWaitingAtExactly("SubProcess_AwaitAcknowledgements", "Receive_ClaimAck").isWaitingFor("Msg_ClaimAcknowledged");
+
+        claimAckArrives(CLAIM_NUMBER, true);
         assertThat(claim).isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance")
-                .isWaitingFor("Msg_RemittanceReceived");
+                .isWaitingFor("Msg_RemittanceReceived")
+                .hasPassed("Gateway_FileAccepted", "EndEvent_ClaimAcknowledged", "Gateway_ClaimAccepted");
+    }
+
+    @Test
+    void sendsAClaimWhoseFileThe999RejectsBackToTheBiller() throws Exception {
+        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+
+        functionalAckArrives(CLAIM_NUMBER, false);
+
+        assertThat(claim).isWaitingAtExactly("Task_FixClaim").hasPassed("EndEvent_FileRejected")
+                .hasNotPassed("Receive_ClaimAck");
+        complete(task("Task_FixClaim", claim));
+        execute(job("Task_ScrubClaim", claim));
+        execute(job("Task_SubmitClaim", claim));
+        verify(submitClaimDelegate, times(2)).execute(any());
+        assertThat(claim).isWaitingAtExactly("SubProcess_AwaitAcknowledgements", "Receive_FunctionalAck");
+    }
+
+    @Test
+    void sendsAClaimThe277CARejectsBackToTheBiller() {
+        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+        functionalAckArrives(CLAIM_NUMBER, true);
+
+        claimAckArrives(CLAIM_NUMBER, false);
+
+        assertThat(claim).isWaitingAtExactly("Task_FixClaim").hasNotPassed("SubProcess_AwaitRemittance");
+    }
+
+    @Test
+    void takesA277CAThatOvertakesIts999AsTheAnswer() {
+        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+
+        claimAckArrives(CLAIM_NUMBER, true);
+
+        assertThat(claim).isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance")
+                .hasPassed("Message_ClaimAckFirst").hasNotPassed("Gateway_FileAccepted");
+    }
+
+    @Test
+    void takesARemittanceThatOvertakesTheAcknowledgementsAsTheFinalAnswer() {
+        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+
+        remittanceArrives(CLAIM_NUMBER, "PAID");
+
+        assertThat(claim).isEnded().hasPassed("Message_RemittanceFirst", "EndEvent_ClaimPaid")
+                .hasNotPassed("SubProcess_AwaitRemittance");
+    }
+
+    @Test
+    void asksTheBillerToChaseA999ThatIsLateAndCancelsThatWhenItArrives() {
+        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+        assertThat(job("Timer_No999", claim)).hasDueDate(Date.from(SUBMITTED_AT.plus(Duration.ofHours(24))));
+
+        timePassesAndTimerFires(claim, "Timer_No999", Duration.ofHours(24));
+
+        assertThat(claim).isWaitingAtExactly("SubProcess_AwaitAcknowledgements", "Receive_FunctionalAck", "Task_ChaseFunctionalAck");
+        assertThat(task("Task_ChaseFunctionalAck", claim)).hasName("Chase missing 999").hasCandidateGroup("biller");
+
+        functionalAckArrives(CLAIM_NUMBER, true);
+        claimAckArrives(CLAIM_NUMBER, true);
+
+        assertThat(claim).isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance");
+        assertThat(taskService().createTaskQuery().processInstanceId(claim.getId()).count()).isZero();
+    }
+
+    @Test
+    void asksTheBillerToChaseA277CAThatIsLate() {
+        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+        functionalAckArrives(CLAIM_NUMBER, true);
+        assertThat(job("Timer_No277", claim)).hasDueDate(Date.from(SUBMITTED_AT.plus(Duration.ofDays(3))));
+
+        timePassesAndTimerFires(claim, "Timer_No277", Duration.ofDays(3));
+
+        assertThat(claim).isWaitingAtExactly("SubProcess_AwaitAcknowledgements", "Receive_ClaimAck", "Task_ChaseClaimAck");
+        assertThat(task("Task_ChaseClaimAck", claim)).hasCandidateGroup("biller");
+        complete(task("Task_ChaseClaimAck", claim));
+        assertThat(claim).isWaitingAtExactly("SubProcess_AwaitAcknowledgements", "Receive_ClaimAck");
     }
 
     @Test
     void endsAsPaidWhenTheRemittancePaysTheClaim() {
-        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
 
         remittanceArrives(CLAIM_NUMBER, "PAID");
 
         assertThat(claim).isEnded()
                 .hasPassed("EndEvent_RemittanceArrived", "Gateway_ClaimOutcome", "EndEvent_ClaimPaid")
-                .hasNotPassed("Task_WorkDenial", "Task_FollowUpClaim");
+                .hasNotPassed("Task_WorkDenial", "Task_FollowUpClaim", "Task_FixClaim");
     }
 
     @Test
     void asksBillerToWorkTheDenialWhenTheRemittanceDeniesTheClaim() {
-        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
 
         remittanceArrives(CLAIM_NUMBER, "DENIED");
 
@@ -116,18 +235,22 @@ class ClaimSubmissionProcessTest {
     }
 
     @Test
-    void resubmitsTheCorrectedClaimOnceAndEndsPaidAfterTheSecondRemittance() throws Exception {
-        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+    void scrubsAndResubmitsTheCorrectedClaimOnceAndEndsPaidAfterTheSecondRemittance() throws Exception {
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
         remittanceArrives(CLAIM_NUMBER, "DENIED");
 
         complete(task("Task_WorkDenial", claim), withVariables("denialResolution", "RESUBMIT"));
 
-        assertThat(claim).isWaitingAtExactly("Task_SubmitClaim");
+        assertThat(claim).isWaitingAtExactly("Task_ScrubClaim");
+        execute(job("Task_ScrubClaim", claim));
+        verify(scrubClaimDelegate, times(2)).execute(any());
         verify(submitClaimDelegate, times(1)).execute(any());
 
         execute(job("Task_SubmitClaim", claim));
 
         verify(submitClaimDelegate, times(2)).execute(any());
+        functionalAckArrives(CLAIM_NUMBER, true);
+        claimAckArrives(CLAIM_NUMBER, true);
         assertThat(claim).isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance");
         assertThat(job("Timer_FollowUp", claim)).as("a fresh follow-up timer for the resubmission").isNotNull();
 
@@ -138,7 +261,7 @@ class ClaimSubmissionProcessTest {
 
     @Test
     void writesOffTheDeniedClaimWhenTheBillerChoosesWriteOff() throws Exception {
-        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
         remittanceArrives(CLAIM_NUMBER, "DENIED");
 
         complete(task("Task_WorkDenial", claim), withVariables("denialResolution", "WRITE_OFF"));
@@ -148,36 +271,41 @@ class ClaimSubmissionProcessTest {
     }
 
     @Test
-    void correlatesTheRemittanceToItsClaimByClaimNumber() {
-        ProcessInstance paid = submittedClaim("C2025000123A");
+    void correlatesEveryAnswerToItsClaimByClaimNumber() {
+        ProcessInstance paid = acceptedClaim("C2025000123A");
         ProcessInstance stillOpen = submittedClaim("C2025000123B");
 
         remittanceArrives("C2025000123A", "PAID");
 
         assertThat(paid).isEnded();
-        assertThat(stillOpen).isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance");
+        assertThat(stillOpen).isWaitingAtExactly("SubProcess_AwaitAcknowledgements", "Receive_FunctionalAck");
     }
 
     @Test
-    void schedulesTheFollowUpThirtyDaysAfterSubmission() {
-        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+    void schedulesTheFollowUpThirtyDaysAfterThePayerAcceptedTheClaim() {
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
 
         assertThat(job("Timer_FollowUp", claim)).hasDueDate(Date.from(SUBMITTED_AT.plus(Duration.ofDays(30))));
         verify(claimTimers).followUpAfter();
     }
 
     @Test
-    void takesTheFollowUpDelayFromTheClaimTimersBean() {
+    void takesEveryWaitFromTheClaimTimersBean() {
+        when(claimTimers.functionalAckWithin()).thenReturn("PT2H");
+        when(claimTimers.claimAckWithin()).thenReturn("P5D");
         when(claimTimers.followUpAfter()).thenReturn("P45D");
 
         ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
-
+        assertThat(job("Timer_No999", claim)).hasDueDate(Date.from(SUBMITTED_AT.plus(Duration.ofHours(2))));
+        functionalAckArrives(CLAIM_NUMBER, true);
+        assertThat(job("Timer_No277", claim)).hasDueDate(Date.from(SUBMITTED_AT.plus(Duration.ofDays(5))));
+        claimAckArrives(CLAIM_NUMBER, true);
         assertThat(job("Timer_FollowUp", claim)).hasDueDate(Date.from(SUBMITTED_AT.plus(Duration.ofDays(45))));
     }
 
     @Test
     void doesNotAskForFollowUpBeforeThirtyDaysHavePassed() {
-        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
 
         ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT.plus(Duration.ofDays(29))));
 
@@ -187,9 +315,9 @@ class ClaimSubmissionProcessTest {
 
     @Test
     void asksForFollowUpAfterThirtyDaysWhileStillAwaitingTheRemittance() {
-        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
 
-        thirtyDaysPassWithoutRemittance(claim);
+        timePassesAndTimerFires(claim, "Timer_FollowUp", Duration.ofDays(30));
 
         assertThat(claim).isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance", "Task_FollowUpClaim")
                 .isWaitingFor("Msg_RemittanceReceived");
@@ -198,8 +326,8 @@ class ClaimSubmissionProcessTest {
 
     @Test
     void keepsAwaitingTheRemittanceAfterTheFollowUpIsDone() {
-        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
-        thirtyDaysPassWithoutRemittance(claim);
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
+        timePassesAndTimerFires(claim, "Timer_FollowUp", Duration.ofDays(30));
 
         complete(task("Task_FollowUpClaim", claim));
 
@@ -213,8 +341,8 @@ class ClaimSubmissionProcessTest {
 
     @Test
     void cancelsTheOpenFollowUpWhenTheRemittanceArrives() {
-        ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
-        thirtyDaysPassWithoutRemittance(claim);
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
+        timePassesAndTimerFires(claim, "Timer_FollowUp", Duration.ofDays(30));
 
         remittanceArrives(CLAIM_NUMBER, "DENIED");
 
@@ -234,7 +362,7 @@ class ClaimSubmissionProcessTest {
     void backsOffBetweenFailedSubmissionsThenRaisesAnIncident() throws Exception {
         doThrow(new IllegalStateException("Clearinghouse unreachable")).when(submitClaimDelegate).execute(any());
         ProcessInstance claim = claimBuilt(CLAIM_NUMBER);
-        complete(task("Task_PrepareClaim", claim));
+        execute(job("Task_ScrubClaim", claim));
         // A clearinghouse that is down for a minute or for an afternoon: retry soon, then less often.
         List<Duration> waits = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
                 Duration.ofHours(1), Duration.ofHours(4));
@@ -259,6 +387,18 @@ class ClaimSubmissionProcessTest {
         verify(submitClaimDelegate, times(waits.size() + 1)).execute(any());
     }
 
+    private void scrubberFinds(boolean clean) {
+        try {
+            reset(scrubClaimDelegate);
+            doAnswer(call -> {
+                call.getArgument(0, DelegateExecution.class).setVariable("claimClean", clean);
+                return null;
+            }).when(scrubClaimDelegate).execute(any());
+        } catch (Exception impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
+
     private ProcessInstance claimBuilt(String claimNumber) {
         return runtimeService().startProcessInstanceByKey("claim-submission", claimNumber,
                 withVariables("claimNumber", claimNumber, "encounterId", ENCOUNTER_ID));
@@ -266,9 +406,34 @@ class ClaimSubmissionProcessTest {
 
     private ProcessInstance submittedClaim(String claimNumber) {
         ProcessInstance claim = claimBuilt(claimNumber);
-        complete(task("Task_PrepareClaim", claim));
+        execute(job("Task_ScrubClaim", claim));
         execute(job("Task_SubmitClaim", claim));
         return claim;
+    }
+
+    private ProcessInstance acceptedClaim(String claimNumber) {
+        ProcessInstance claim = submittedClaim(claimNumber);
+        functionalAckArrives(claimNumber, true);
+        claimAckArrives(claimNumber, true);
+        return claim;
+    }
+
+    /** As the backend's acknowledgement handler does: a rejected file also means a rejected claim. */
+    private void functionalAckArrives(String claimNumber, boolean accepted) {
+        var correlation = runtimeService().createMessageCorrelation("Msg_FunctionalAck")
+                .processInstanceBusinessKey(claimNumber)
+                .setVariable("functionalAckAccepted", accepted);
+        if (!accepted) {
+            correlation.setVariable("claimAccepted", false);
+        }
+        correlation.correlate();
+    }
+
+    private void claimAckArrives(String claimNumber, boolean accepted) {
+        runtimeService().createMessageCorrelation("Msg_ClaimAcknowledged")
+                .processInstanceBusinessKey(claimNumber)
+                .setVariable("claimAccepted", accepted)
+                .correlate();
     }
 
     private void remittanceArrives(String claimNumber, String outcome) {
@@ -282,10 +447,10 @@ class ClaimSubmissionProcessTest {
         return managementService().createJobQuery().processInstanceId(claim.getId()).timers().executable().count();
     }
 
-    private void thirtyDaysPassWithoutRemittance(ProcessInstance claim) {
-        ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT.plus(Duration.ofDays(30)).plus(Duration.ofMinutes(1))));
+    private void timePassesAndTimerFires(ProcessInstance claim, String timerId, Duration wait) {
+        ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT.plus(wait).plus(Duration.ofMinutes(1))));
         assertThat(dueTimers(claim)).isEqualTo(1);
-        Job followUpTimer = job("Timer_FollowUp", claim);
-        execute(followUpTimer);
+        Job timer = job(timerId, claim);
+        execute(timer);
     }
 }

@@ -64,7 +64,11 @@ class RevenueCycleProcessTest {
     @BeforeEach
     void registerBeans() {
         BpmnAwareTests.init(processEngine);
+        when(claimTimers.functionalAckWithin()).thenReturn("PT24H");
+        when(claimTimers.claimAckWithin()).thenReturn("P3D");
         when(claimTimers.followUpAfter()).thenReturn("P30D");
+        // Every claim in these tests is clean; the scrubber's own paths are ClaimSubmissionProcessTest's.
+        Mocks.register("scrubClaimDelegate", (JavaDelegate) execution -> execution.setVariable("claimClean", true));
         when(queryTimers.escalateAfter()).thenReturn("P2D");
         Mocks.register("sampleCodingAuditDelegate", sampleCodingAuditDelegate);
         Mocks.register("escalateQueryDelegate", escalateQueryDelegate);
@@ -385,7 +389,7 @@ class RevenueCycleProcessTest {
     private void assertStartedClaimSubmission(ProcessInstance claim, String claimNumber) {
         assertThat(claim).hasProcessDefinitionKey("claim-submission")
                 .hasBusinessKey(claimNumber)
-                .isWaitingAtExactly("Task_PrepareClaim");
+                .isWaitingAtExactly("Task_ScrubClaim");
         assertThat(runtimeService().getVariables(claim.getId()))
                 .containsEntry("claimNumber", claimNumber)
                 .containsEntry("encounterId", ENCOUNTER_ID);
@@ -403,7 +407,7 @@ class RevenueCycleProcessTest {
     }
 
     private void submit(ProcessInstance claim) {
-        complete(task("Task_PrepareClaim", claim));
+        execute(job("Task_ScrubClaim", claim));
         execute(job("Task_SubmitClaim", claim));
     }
 
