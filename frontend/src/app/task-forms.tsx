@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { AuditForm } from '@/features/audits/components/audit-form';
 import { FollowUpForm } from '@/features/claims/components/follow-up-form';
-import { PrepareClaimForm } from '@/features/claims/components/prepare-claim-form';
+import { FixClaimForm } from '@/features/claims/components/fix-claim-form';
 import { CodingForm } from '@/features/coding/components/coding-form';
 import { DenialForm } from '@/features/denials/components/denial-form';
 import { AnswerQueryForm } from '@/features/queries/components/answer-query-form';
@@ -14,8 +14,12 @@ export type TaskFormRenderer = (task: Task, onDone: () => void) => ReactNode;
 export const taskForms: Record<string, TaskFormRenderer> = {
   Task_CodeEncounter: (task, onDone) =>
     task.codingCaseId != null ? <CodingForm caseId={task.codingCaseId} onDone={onDone} /> : missing('coding case'),
-  Task_PrepareClaim: (task, onDone) =>
-    task.claimId != null ? <PrepareClaimForm claimId={task.claimId} onDone={onDone} /> : missing('claim'),
+  Task_FixClaim: (task, onDone) =>
+    task.claimId != null ? <FixClaimForm claimId={task.claimId} onDone={onDone} /> : missing('claim'),
+  Task_ChaseFunctionalAck: (task, onDone) =>
+    task.claimId != null ? <FollowUpForm claimId={task.claimId} onDone={onDone} awaiting="FUNCTIONAL_ACK" /> : missing('claim'),
+  Task_ChaseClaimAck: (task, onDone) =>
+    task.claimId != null ? <FollowUpForm claimId={task.claimId} onDone={onDone} awaiting="CLAIM_ACK" /> : missing('claim'),
   Task_WorkDenial: (task, onDone) =>
     task.denialId != null ? <DenialForm denialId={task.denialId} onDone={onDone} /> : missing('denial'),
   Task_FollowUpClaim: (task, onDone) =>

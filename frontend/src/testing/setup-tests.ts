@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy* waits up to 1 s by default; a CI machine busy with the backend build can take longer to render.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

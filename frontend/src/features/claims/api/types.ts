@@ -1,4 +1,4 @@
-export type ClaimStatus = 'DRAFT' | 'READY' | 'SUBMITTED' | 'PAID' | 'DENIED' | 'WRITTEN_OFF';
+export type ClaimStatus = 'DRAFT' | 'SCRUBBED' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'PAID' | 'DENIED' | 'WRITTEN_OFF';
 
 export interface ClaimLine {
   lineNumber: number;
@@ -24,4 +24,38 @@ export interface Claim {
   lines: ClaimLine[];
   submissions: { sequence: number; submittedAt: string; fileName: string }[];
   denials: { id: number; groupCode: string; reasonCode: string; reasonText: string; amountCents: number; status: string }[];
+  acknowledgements: Acknowledgement[];
+  findings: ScrubFinding[];
+}
+
+/** A 999 (file) or 277CA (claim) answer from the payer's front end to one submission. */
+export interface Acknowledgement {
+  sequence: number;
+  kind: '999' | '277CA';
+  accepted: boolean;
+  statusCodes: string | null;
+  message: string | null;
+  receivedAt: string;
+}
+
+/** What the scrubber found: the rule, what is wrong, and how to fix it. */
+export interface ScrubFinding {
+  ruleId: string;
+  severity: 'ERROR' | 'WARNING';
+  message: string;
+  fix: string;
+  lineNumber: number | null;
+}
+
+export interface LineCorrection {
+  lineNumber: number;
+  modifiers: string[];
+  diagnosisPointers?: number[];
+  units?: number;
+}
+
+export interface ClaimFix {
+  note?: string;
+  lineCorrections?: LineCorrection[];
+  memberId?: string;
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Claim } from '@/features/claims/api/types';
 import { FollowUpForm } from '@/features/claims/components/follow-up-form';
-import { PrepareClaimForm } from '@/features/claims/components/prepare-claim-form';
+import { FixClaimForm } from '@/features/claims/components/fix-claim-form';
 import { mockApi, problem, reply } from '@/testing/mock-api';
 import { BILLER, renderWithApp, setCsrfCookie } from '@/testing/render';
 
@@ -13,7 +13,7 @@ const claim: Claim = {
   encounterNumber: 'ENC-1001',
   patientName: 'Rivera, Ana',
   payerName: 'Acme Health',
-  status: 'READY',
+  status: 'SCRUBBED',
   totalChargeCents: 24800,
   paidCents: null,
   dateOfService: '2026-10-28',
@@ -24,40 +24,83 @@ const claim: Claim = {
   ],
   submissions: [{ sequence: 1, submittedAt: '2026-10-29T10:00:00Z', fileName: 'CLM-2026-0001-1.837' }],
   denials: [],
+  acknowledgements: [],
+  findings: [],
 };
 
-describe('prepare claim form', () => {
-  it('shows the claim lines and total, and submits the claim', async () => {
-    setCsrfCookie('tok-p');
+describe('fix claim form', () => {
+  const held: Claim = {
+    ...claim,
+    status: 'REJECTED',
+    acknowledgements: [
+      {
+        sequence: 1,
+        kind: '277CA',
+        accepted: false,
+        statusCodes: 'A7:562:85',
+        message: 'The payer says the claim was rejected for invalid information (STC A7:562:85).',
+        receivedAt: '2026-10-29T11:00:00Z',
+      },
+    ],
+    findings: [
+      {
+        ruleId: 'PAYER-LATERALITY',
+        severity: 'ERROR',
+        message: '93000 needs a laterality modifier.',
+        fix: 'Add LT, RT or 50.',
+        lineNumber: 2,
+      },
+    ],
+  };
+
+  it('shows why the claim was held and sends only the lines the biller changed', async () => {
+    setCsrfCookie('tok-f');
     const onDone = vi.fn();
     const api = mockApi([
-      { path: '/api/claims/11', replies: [reply(claim)] },
-      { method: 'POST', path: '/api/claims/11/prepare', replies: [reply({ ...claim, status: 'SUBMITTED' })] },
+      { path: '/api/claims/11', replies: [reply(held)] },
+      { method: 'POST', path: '/api/claims/11/fix', replies: [reply({ ...held, status: 'DRAFT' })] },
     ]);
-    renderWithApp(<PrepareClaimForm claimId={11} onDone={onDone} />, { user: BILLER });
+    renderWithApp(<FixClaimForm claimId={11} onDone={onDone} />, { user: BILLER });
 
-    expect(await screen.findByText('93000')).toBeInTheDocument();
-    expect(screen.getByTestId('claim-total')).toHaveTextContent('$248.00');
-    await userEvent.click(screen.getByTestId('submit-claim'));
+    const findings = await screen.findByTestId('claim-findings');
+    expect(findings).toHaveTextContent('Claim rejected (277CA)');
+    expect(findings).toHaveTextContent('PAYER-LATERALITY (line 2): 93000 needs a laterality modifier. Fix: Add LT, RT or 50.');
+    await userEvent.type(screen.getByTestId('line-modifiers-2'), 'rt');
+    await userEvent.type(screen.getByTestId('member-id'), 'XJH123456');
+    await userEvent.click(screen.getByTestId('fix-claim'));
 
     expect(onDone).toHaveBeenCalledTimes(1);
-    const [call] = api.callsTo('POST', '/api/claims/11/prepare');
-    expect(call.json).toEqual({});
-    expect(call.headers['x-xsrf-token']).toBe('tok-p');
+    const [call] = api.callsTo('POST', '/api/claims/11/fix');
+    expect(call.json).toEqual({
+      lineCorrections: [{ lineNumber: 2, modifiers: ['RT'], diagnosisPointers: [1], units: 1 }],
+      memberId: 'XJH123456',
+    });
+    expect(call.headers['x-xsrf-token']).toBe('tok-f');
   });
 
-  it('stays on the claim and says why when submitting fails', async () => {
+  it('stays on the claim and names the field when the fix is refused', async () => {
     setCsrfCookie();
     const onDone = vi.fn();
     mockApi([
-      { path: '/api/claims/11', replies: [reply(claim)] },
-      { method: 'POST', path: '/api/claims/11/prepare', replies: [problem(409, 'You no longer hold this task.')] },
+      { path: '/api/claims/11', replies: [reply(held)] },
+      {
+        method: 'POST',
+        path: '/api/claims/11/fix',
+        replies: [
+          problem(422, 'The corrections are not valid; nothing was changed.', [
+            { ruleId: 'CODING-POINTER-RANGE', field: 'lineCorrections[0].diagnosisPointers', severity: 'ERROR', message: 'Pointers must point at one of the claim\'s 1 diagnoses.' },
+          ]),
+        ],
+      },
     ]);
-    renderWithApp(<PrepareClaimForm claimId={11} onDone={onDone} />, { user: BILLER });
+    renderWithApp(<FixClaimForm claimId={11} onDone={onDone} />, { user: BILLER });
 
-    await userEvent.click(await screen.findByTestId('submit-claim'));
+    const pointers = await screen.findByTestId('line-pointers-1');
+    await userEvent.clear(pointers);
+    await userEvent.type(pointers, '3');
+    await userEvent.click(screen.getByTestId('fix-claim'));
 
-    expect(await screen.findByTestId('form-errors')).toHaveTextContent('You no longer hold this task.');
+    expect(await screen.findByTestId('form-errors')).toHaveTextContent('Pointers must point at one of the claim');
     expect(onDone).not.toHaveBeenCalled();
   });
 });
@@ -77,5 +120,12 @@ describe('follow-up form', () => {
 
     expect(onDone).toHaveBeenCalledTimes(1);
     expect(api.callsTo('POST', '/api/claims/11/follow-up')[0].json).toEqual({ note: 'Payer says in process, ref 123.' });
+  });
+
+  it('says which answer is missing when chasing a 277CA', async () => {
+    mockApi([{ path: '/api/claims/11', replies: [reply({ ...claim, status: 'SUBMITTED' })] }]);
+    renderWithApp(<FollowUpForm claimId={11} onDone={vi.fn()} awaiting="CLAIM_ACK" />, { user: BILLER });
+
+    expect(await screen.findByRole('heading', { name: /Chase the missing 277CA for claim CLM-2026-0001/ })).toBeInTheDocument();
   });
 });

@@ -3,8 +3,10 @@ import type { Claim } from '@/features/claims/api/types';
 
 const STATUS_LABELS: Record<string, string> = {
   DRAFT: 'Draft',
-  READY: 'Ready',
+  SCRUBBED: 'Scrubbed',
   SUBMITTED: 'Submitted',
+  ACCEPTED: 'Accepted by payer',
+  REJECTED: 'Rejected by payer',
   PAID: 'Paid',
   DENIED: 'Denied',
   WRITTEN_OFF: 'Written off',

@@ -6,7 +6,33 @@ import { followUpClaim } from '@/features/claims/api/follow-up-claim';
 import { useClaim } from '@/features/claims/api/get-claim';
 import { ClaimHeader, ClaimLinesTable } from '@/features/claims/components/claim-summary';
 
-export function FollowUpForm({ claimId, onDone }: { claimId: number; onDone: () => void }) {
+/** What the claim still waits for, by chase task; each says what to check. */
+export type AwaitedAnswer = 'FUNCTIONAL_ACK' | 'CLAIM_ACK' | 'REMITTANCE';
+
+const HINTS: Record<AwaitedAnswer, { title: string; hint: string }> = {
+  FUNCTIONAL_ACK: {
+    title: 'Chase the missing 999 for claim',
+    hint: 'The clearinghouse has not confirmed it could read the file. Check its portal for the file, then record what you found.',
+  },
+  CLAIM_ACK: {
+    title: 'Chase the missing 277CA for claim',
+    hint: 'The payer has not said whether it accepted the claim. Check the payer or clearinghouse portal, then record what you found.',
+  },
+  REMITTANCE: {
+    title: 'Follow up claim',
+    hint: 'No remittance has arrived for this claim yet. Check with the payer, then record what you found.',
+  },
+};
+
+export function FollowUpForm({
+  claimId,
+  onDone,
+  awaiting = 'REMITTANCE',
+}: {
+  claimId: number;
+  onDone: () => void;
+  awaiting?: AwaitedAnswer;
+}) {
   const { data: claim, error, loading } = useClaim(claimId);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,8 +63,10 @@ export function FollowUpForm({ claimId, onDone }: { claimId: number; onDone: () 
   const last = claim.submissions[claim.submissions.length - 1];
   return (
     <form className="claim-form" aria-labelledby="follow-up-heading" onSubmit={submit}>
-      <h2 id="follow-up-heading">Follow up claim {claim.claimNumber}</h2>
-      <p className="hint">No remittance has arrived for this claim yet. Check with the payer, then record what you found.</p>
+      <h2 id="follow-up-heading">
+        {HINTS[awaiting].title} {claim.claimNumber}
+      </h2>
+      <p className="hint">{HINTS[awaiting].hint}</p>
       <FormErrors message={failure} />
       <ClaimHeader claim={claim} />
       {last && (

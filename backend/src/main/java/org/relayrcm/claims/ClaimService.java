@@ -3,9 +3,12 @@ package org.relayrcm.claims;
 import org.relayrcm.shared.ListColumns;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.relayrcm.codesets.CodeEntry;
 import org.relayrcm.codesets.CodeSets;
@@ -13,6 +16,7 @@ import org.relayrcm.codesets.CodeSystem;
 import org.relayrcm.shared.ApiException;
 import org.relayrcm.shared.PageRequestParams;
 import org.relayrcm.shared.PageResponse;
+import org.relayrcm.shared.ValidationError;
 import org.relayrcm.tasks.TaskList;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimService {
 
-    static final String PREPARE_TASK = "Task_PrepareClaim";
-    static final String FOLLOW_UP_TASK = "Task_FollowUpClaim";
+    static final String FIX_TASK = "Task_FixClaim";
+    /** The biller's chase tasks, one per missing answer: the 999, the 277CA, the 835. */
+    static final List<String> CHASE_TASKS = List.of("Task_ChaseFunctionalAck", "Task_ChaseClaimAck", "Task_FollowUpClaim");
+    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
 
     private final JdbcClient jdbc;
     private final CodeSets codeSets;
@@ -167,27 +173,110 @@ public class ClaimService {
                 .query((rs, n) -> new ClaimView.Denial(rs.getLong(1), rs.getString(2), rs.getString(3),
                         ReasonCodes.describe(rs.getString(3)), rs.getLong(4), rs.getString(5)))
                 .list();
+        List<ClaimView.Acknowledgement> acknowledgements = jdbc.sql("""
+                SELECT sequence, kind, accepted, status_codes, message, received_at
+                FROM claim_acknowledgement WHERE claim_id = :id ORDER BY id""")
+                .param("id", claimId)
+                .query((rs, n) -> new ClaimView.Acknowledgement(rs.getInt(1), rs.getString(2), rs.getBoolean(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .list();
         return new ClaimView(s.id(), s.claimNumber(), s.encounterNumber(), s.patientName(), s.payerName(), s.status(),
                 s.totalChargeCents(), s.paidCents(), s.dateOfService(), pos,
                 dx.stream().map(c -> new ClaimView.Diagnosis(c, titles.containsKey(c) ? titles.get(c).description() : null))
                         .toList(),
-                lines, submissions, denials);
+                lines, submissions, denials, acknowledgements);
     }
 
-    /** The biller's review is done: the claim may go out. */
+    /**
+     * The biller fixed what the scrubber or the payer's front end found: applies the corrections, reopens a rejected
+     * claim and completes Task_FixClaim, after which the process scrubs the claim again.
+     */
     @Transactional
-    public ClaimView prepare(long claimId) {
+    public ClaimView fix(long claimId, ClaimFix fix) {
         ClaimView claim = get(claimId);
-        transition(claimId, ClaimStatus.READY);
-        tasks.completeHeld(PREPARE_TASK, claim.claimNumber(), Map.of());
+        tasks.requireHeld(FIX_TASK, claim.claimNumber());
+        correct(claim, fix.lineCorrections() == null ? List.of() : fix.lineCorrections());
+        if (fix.memberId() != null && !fix.memberId().isBlank()) {
+            changeMemberId(claimId, fix.memberId().trim());
+        }
+        if (ClaimStatus.REJECTED.name().equals(claim.status())) {
+            transition(claimId, ClaimStatus.DRAFT);
+        }
+        tasks.completeHeld(FIX_TASK, claim.claimNumber(), Map.of());
         return get(claimId);
     }
 
+    /** The biller chased a missing 999, 277CA or remittance; the claim keeps waiting for it. */
     @Transactional
     public ClaimView followUpDone(long claimId, String note) {
         ClaimView claim = get(claimId);
-        tasks.completeHeld(FOLLOW_UP_TASK, claim.claimNumber(), Map.of());
+        String held = CHASE_TASKS.stream().filter(key -> tasks.holds(key, claim.claimNumber())).findFirst()
+                .orElseThrow(() -> ApiException.conflict("Claim the follow-up task for " + claim.claimNumber()
+                        + " before completing it."));
+        tasks.completeHeld(held, claim.claimNumber(), Map.of());
         return get(claimId);
+    }
+
+    /**
+     * Applies line corrections, all or none: every line number must exist, modifiers are two letters or digits and
+     * pointers point at the claim's diagnoses.
+     */
+    @Transactional
+    public void correct(ClaimView claim, List<LineCorrection> corrections) {
+        List<ValidationError> errors = new ArrayList<>();
+        for (int i = 0; i < corrections.size(); i++) {
+            LineCorrection c = corrections.get(i);
+            String field = "lineCorrections[" + i + "]";
+            if (claim.lines().stream().noneMatch(l -> l.lineNumber() == c.lineNumber())) {
+                errors.add(ValidationError.error("CLAIM-LINE-UNKNOWN", field + ".lineNumber",
+                        "The claim has no line " + c.lineNumber() + "."));
+            }
+            if (normalized(c.modifiers()).stream().anyMatch(m -> !MODIFIER.matcher(m).matches())) {
+                errors.add(ValidationError.error("CODING-MOD-FORMAT", field + ".modifiers",
+                        "Modifiers are two letters or digits."));
+            }
+            if (c.diagnosisPointers() != null && c.diagnosisPointers().stream()
+                    .anyMatch(p -> p < 1 || p > claim.diagnoses().size())) {
+                errors.add(ValidationError.error("CODING-POINTER-RANGE", field + ".diagnosisPointers",
+                        "Pointers must point at one of the claim's " + claim.diagnoses().size() + " diagnoses."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("The corrections are not valid; nothing was changed.", errors);
+        }
+        for (LineCorrection c : corrections) {
+            jdbc.sql("UPDATE claim_line SET modifiers = :modifiers WHERE claim_id = :claim AND line_number = :line")
+                    .param("modifiers", ListColumns.join(normalized(c.modifiers())))
+                    .param("claim", claim.id()).param("line", c.lineNumber()).update();
+            if (c.diagnosisPointers() != null) {
+                jdbc.sql("UPDATE claim_line SET diagnosis_pointers = :pointers WHERE claim_id = :claim AND line_number = :line")
+                        .param("pointers", ListColumns.join(c.diagnosisPointers().stream().map(String::valueOf).toList()))
+                        .param("claim", claim.id()).param("line", c.lineNumber()).update();
+            }
+            if (c.units() != null) {
+                // The line was priced per unit, so its charge scales with the units.
+                jdbc.sql("""
+                        UPDATE claim_line SET charge_cents = charge_cents / units * :units, units = :units
+                        WHERE claim_id = :claim AND line_number = :line""")
+                        .param("units", c.units()).param("claim", claim.id()).param("line", c.lineNumber()).update();
+            }
+        }
+        jdbc.sql("""
+                UPDATE claim SET total_charge_cents = (SELECT SUM(charge_cents) FROM claim_line WHERE claim_id = :id)
+                WHERE id = :id""").param("id", claim.id()).update();
+    }
+
+    private void changeMemberId(long claimId, String memberId) {
+        if (memberId.length() > 80 || !memberId.matches("[A-Za-z0-9-]+")) {
+            throw ApiException.invalid("The member id is not valid; nothing was changed.", List.of(ValidationError.error(
+                    "COVERAGE-MEMBER-ID", "memberId", "Use the letters, digits and dashes on the member's card.")));
+        }
+        jdbc.sql("UPDATE coverage SET member_id = :member WHERE id = (SELECT coverage_id FROM claim WHERE id = :id)")
+                .param("member", memberId).param("id", claimId).update();
+    }
+
+    private static List<String> normalized(List<String> modifiers) {
+        return modifiers.stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).toList();
     }
 
     /**
@@ -198,7 +287,7 @@ public class ClaimService {
     public void transition(long claimId, ClaimStatus to) {
         List<String> from = to.allowedFrom().stream().map(Enum::name).toList();
         // Each time a claim becomes ready it gets a fresh token for the file its next submission writes.
-        String token = to == ClaimStatus.READY ? UUID.randomUUID().toString() : null;
+        String token = to == ClaimStatus.SCRUBBED ? UUID.randomUUID().toString() : null;
         int updated = from.isEmpty() ? 0 : jdbc.sql("""
                 UPDATE claim SET status = :to, updated_at = :now, version = version + 1,
                        submission_token = COALESCE(:token, submission_token)

@@ -3,22 +3,39 @@ package org.relayrcm.claims;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a claim is in its life; each status names the ones it may move on from. */
+/**
+ * Where a claim is in its life; each status names the ones it may move on from. A remittance may overtake the
+ * acknowledgements, so PAID and DENIED follow SUBMITTED as well as ACCEPTED; a rejected or denied claim goes back
+ * to DRAFT to be corrected and scrubbed again.
+ */
 public enum ClaimStatus {
+    /** Built from the codes, or reopened for correction; not yet through the scrubber. */
     DRAFT,
-    READY,
+    /** Passed every scrubber rule; ready to go out. */
+    SCRUBBED,
+    /** Handed to the clearinghouse. */
     SUBMITTED,
+    /** The payer took it into adjudication (277CA). */
+    ACCEPTED,
+    /** The payer's front end refused the file (999) or the claim (277CA). */
+    REJECTED,
     PAID,
     DENIED,
     WRITTEN_OFF;
 
     Set<ClaimStatus> allowedFrom() {
         return switch (this) {
-            case DRAFT -> EnumSet.noneOf(ClaimStatus.class);
-            case READY -> EnumSet.of(DRAFT, DENIED);
-            case SUBMITTED -> EnumSet.of(READY);
-            case PAID, DENIED -> EnumSet.of(SUBMITTED);
-            case WRITTEN_OFF -> EnumSet.of(DENIED);
+            case DRAFT -> EnumSet.of(REJECTED, DENIED);
+            case SCRUBBED -> EnumSet.of(DRAFT);
+            case SUBMITTED -> EnumSet.of(SCRUBBED);
+            case ACCEPTED, REJECTED -> EnumSet.of(SUBMITTED);
+            case PAID, DENIED -> EnumSet.of(SUBMITTED, ACCEPTED);
+            case WRITTEN_OFF -> EnumSet.of(DENIED, REJECTED);
         };
+    }
+
+    /** Out of our hands and waiting for the payer's answer. */
+    public boolean awaitsPayer() {
+        return this == SUBMITTED || this == ACCEPTED;
     }
 }

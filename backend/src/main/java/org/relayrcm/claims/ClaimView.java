@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A claim with its lines, submissions and denials, as the biller's forms show it. */
+/** A claim with its lines, submissions, the payer's acknowledgements and denials, as the biller's forms show it. */
 public record ClaimView(
         long id,
         String claimNumber,
@@ -19,7 +19,8 @@ public record ClaimView(
         List<Diagnosis> diagnoses,
         List<Line> lines,
         List<Submission> submissions,
-        List<Denial> denials) {
+        List<Denial> denials,
+        List<Acknowledgement> acknowledgements) {
 
     public record Diagnosis(String code, String description) {
     }
@@ -29,6 +30,11 @@ public record ClaimView(
     }
 
     public record Submission(int sequence, Instant submittedAt, String fileName) {
+    }
+
+    /** A 999 or 277CA answer to one submission; the message says what to fix when it was a rejection. */
+    public record Acknowledgement(int sequence, String kind, boolean accepted, String statusCodes, String message,
+            Instant receivedAt) {
     }
 
     public record Denial(long id, String groupCode, String reasonCode, String reasonText, long amountCents, String status) {

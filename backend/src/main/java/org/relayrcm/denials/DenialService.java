@@ -1,13 +1,9 @@
 package org.relayrcm.denials;
 
-import org.relayrcm.shared.ListColumns;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.relayrcm.claims.ClaimService;
 import org.relayrcm.claims.ClaimStatus;
@@ -15,7 +11,6 @@ import org.relayrcm.claims.ClaimView;
 import org.relayrcm.claims.ReasonCodes;
 import org.relayrcm.security.CurrentUser;
 import org.relayrcm.shared.ApiException;
-import org.relayrcm.shared.ValidationError;
 import org.relayrcm.tasks.TaskList;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class DenialService {
 
     static final String TASK = "Task_WorkDenial";
-    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
 
     private final JdbcClient jdbc;
     private final ClaimService claims;
@@ -65,8 +59,9 @@ public class DenialService {
         ClaimView claim = claims.get(row.claimId());
         String newStatus;
         if (resolution.action() == Resolution.Action.RESUBMIT) {
-            applyCorrections(claim, resolution.lineCorrections() == null ? List.of() : resolution.lineCorrections());
-            claims.transition(claim.id(), ClaimStatus.READY);
+            claims.correct(claim, resolution.lineCorrections() == null ? List.of() : resolution.lineCorrections());
+            // Back to draft: the process scrubs the corrected claim before it goes out again.
+            claims.transition(claim.id(), ClaimStatus.DRAFT);
             newStatus = "RESUBMITTED";
         } else {
             claims.transition(claim.id(), ClaimStatus.WRITTEN_OFF);
@@ -80,31 +75,6 @@ public class DenialService {
                 .update();
         tasks.completeHeld(TASK, claim.claimNumber(), Map.of("denialResolution", resolution.action().name()));
         return get(denialId);
-    }
-
-    private void applyCorrections(ClaimView claim, List<Resolution.LineCorrection> corrections) {
-        List<ValidationError> errors = new ArrayList<>();
-        for (int i = 0; i < corrections.size(); i++) {
-            Resolution.LineCorrection c = corrections.get(i);
-            String field = "lineCorrections[" + i + "]";
-            if (claim.lines().stream().noneMatch(l -> l.lineNumber() == c.lineNumber())) {
-                errors.add(ValidationError.error("DENIAL-LINE-UNKNOWN", field + ".lineNumber",
-                        "The claim has no line " + c.lineNumber() + "."));
-            }
-            List<String> modifiers = c.modifiers().stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).toList();
-            if (modifiers.stream().anyMatch(m -> !MODIFIER.matcher(m).matches())) {
-                errors.add(ValidationError.error("CODING-MOD-FORMAT", field + ".modifiers",
-                        "Modifiers are two letters or digits."));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid("The corrections are not valid; nothing was changed.", errors);
-        }
-        for (Resolution.LineCorrection c : corrections) {
-            String modifiers = ListColumns.join(c.modifiers().stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).toList());
-            jdbc.sql("UPDATE claim_line SET modifiers = :modifiers WHERE claim_id = :claim AND line_number = :line")
-                    .param("modifiers", modifiers).param("claim", claim.id()).param("line", c.lineNumber()).update();
-        }
     }
 
     private Row row(long denialId) {

@@ -2,6 +2,8 @@ package org.relayrcm.denials;
 
 import java.util.List;
 
+import org.relayrcm.claims.LineCorrection;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,7 +15,4 @@ public record Resolution(
         @Size(max = 50) @Valid List<LineCorrection> lineCorrections) {
 
     public enum Action { RESUBMIT, WRITE_OFF }
-
-    public record LineCorrection(@NotNull Integer lineNumber, @NotNull @Size(max = 4) List<@NotNull String> modifiers) {
-    }
 }

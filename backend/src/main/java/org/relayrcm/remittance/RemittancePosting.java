@@ -174,7 +174,7 @@ public class RemittancePosting {
         if ("22".equals(clp.statusCode())) {
             return "REVERSAL";
         }
-        if (!ClaimStatus.SUBMITTED.name().equals(claim.get().status())) {
+        if (!ClaimStatus.valueOf(claim.get().status()).awaitsPayer()) {
             return "NOT_AWAITED";
         }
         if (clp.isDenied() || (clp.paymentAmount().signum() == 0 && PROCESSED.contains(clp.statusCode())

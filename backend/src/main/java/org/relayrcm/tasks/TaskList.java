@@ -123,11 +123,15 @@ public class TaskList {
         }
     }
 
+    /** Whether the signed-in user holds the open task {@code taskKey} for the business key. */
+    public boolean holds(String taskKey, String businessKey) {
+        return taskService.createTaskQuery().active().taskDefinitionKey(taskKey)
+                .processInstanceBusinessKey(businessKey).taskAssignee(user.id()).count() > 0;
+    }
+
     /** Throws 409 unless the signed-in user holds {@code taskKey} for the business key. */
     public void requireHeld(String taskKey, String businessKey) {
-        boolean held = taskService.createTaskQuery().active().taskDefinitionKey(taskKey)
-                .processInstanceBusinessKey(businessKey).taskAssignee(user.id()).count() > 0;
-        if (!held) {
+        if (!holds(taskKey, businessKey)) {
             throw ApiException.conflict("Claim the task for " + businessKey + " before changing it.");
         }
     }

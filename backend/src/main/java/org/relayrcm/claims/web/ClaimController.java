@@ -5,6 +5,7 @@ import org.relayrcm.accesslog.PhiAccessLog;
 import org.relayrcm.accesslog.PhiResource;
 import java.util.List;
 
+import org.relayrcm.claims.ClaimFix;
 import org.relayrcm.claims.ClaimService;
 import org.relayrcm.claims.ClaimStatus;
 import org.relayrcm.claims.ClaimSubmissions;
@@ -56,9 +57,9 @@ class ClaimController {
         return found;
     }
 
-    @PostMapping("/{id}/prepare")
-    ClaimView prepare(@PathVariable long id) {
-        return claims.prepare(id);
+    @PostMapping("/{id}/fix")
+    ClaimView fix(@PathVariable long id, @Valid @RequestBody ClaimFix body) {
+        return claims.fix(id, body);
     }
 
     @PostMapping("/{id}/follow-up")
@@ -82,7 +83,7 @@ class ClaimController {
             return ClaimStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("Unknown claim status.", List.of(ValidationError.error("CLAIMS-STATUS", "status",
-                    "Use one of DRAFT, READY, SUBMITTED, PAID, DENIED, WRITTEN_OFF.")));
+                    "Use one of " + java.util.Arrays.toString(ClaimStatus.values()) + ".")));
         }
     }
 }

@@ -6,31 +6,47 @@ import java.time.Period;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Timer settings of claim-submission, read from configuration so payers' habits can be matched. */
+/** Timer settings of claim-submission, read from configuration so clearinghouses' and payers' habits can be matched. */
 @Component("claimTimers")
 public class ClaimTimers {
 
+    private final String functionalAckWithin;
+    private final String claimAckWithin;
     private final String followUpAfter;
 
-    ClaimTimers(@Value("${relay.claims.follow-up-after:P30D}") String followUpAfter) {
-        requireIsoDuration(followUpAfter);
-        this.followUpAfter = followUpAfter;
+    ClaimTimers(@Value("${relay.claims.functional-ack-within:PT24H}") String functionalAckWithin,
+            @Value("${relay.claims.claim-ack-within:P3D}") String claimAckWithin,
+            @Value("${relay.claims.follow-up-after:P30D}") String followUpAfter) {
+        this.functionalAckWithin = requireIsoDuration("relay.claims.functional-ack-within", functionalAckWithin);
+        this.claimAckWithin = requireIsoDuration("relay.claims.claim-ack-within", claimAckWithin);
+        this.followUpAfter = requireIsoDuration("relay.claims.follow-up-after", followUpAfter);
     }
 
-    /** How long to wait for a remittance before a biller follows up (ISO-8601, e.g. P30D). */
+    /** How long after submission a missing 999 becomes a biller's task (ISO-8601, e.g. PT24H). */
+    public String functionalAckWithin() {
+        return functionalAckWithin;
+    }
+
+    /** How long after an accepted 999 a missing 277CA becomes a biller's task (e.g. P3D). */
+    public String claimAckWithin() {
+        return claimAckWithin;
+    }
+
+    /** How long to wait for a remittance after the payer accepted the claim before a biller follows up (e.g. P30D). */
     public String followUpAfter() {
         return followUpAfter;
     }
 
-    private static void requireIsoDuration(String value) {
+    private static String requireIsoDuration(String property, String value) {
         try {
             if (value.contains("T")) {
                 Duration.parse(value);
             } else {
                 Period.parse(value);
             }
+            return value;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("relay.claims.follow-up-after must be an ISO-8601 duration such as P30D");
+            throw new IllegalArgumentException(property + " must be an ISO-8601 duration such as P30D or PT24H");
         }
     }
 }

@@ -1,0 +1,24 @@
+package org.relayrcm.claims;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A biller's change to one claim line before it goes out again. Modifiers replace the line's modifiers; pointers
+ * and units, when given, replace the line's.
+ */
+public record LineCorrection(
+        @NotNull Integer lineNumber,
+        @NotNull @Size(max = 4) List<@NotNull String> modifiers,
+        @Size(min = 1, max = 4) List<@NotNull Integer> diagnosisPointers,
+        @Min(1) @Max(999) Integer units) {
+
+    /** A modifier-only correction, the common case after a coding denial. */
+    public LineCorrection(Integer lineNumber, List<String> modifiers) {
+        this(lineNumber, modifiers, null, null);
+    }
+}
