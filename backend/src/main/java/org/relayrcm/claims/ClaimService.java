@@ -56,13 +56,14 @@ public class ClaimService {
             return existing;
         }
         record Source(long codingCaseId, String status, java.time.LocalDate dateOfService, String placeOfService,
-                Long coverageId, Long payerId) {
+                Long coverageId, Long payerId, String claimType, Long renderingProviderId) {
         }
         Source source = jdbc.sql("""
                 SELECT cc.id AS coding_case_id, cc.status, e.date_of_service, e.place_of_service,
-                       e.coverage_id, c.payer_id
+                       e.coverage_id, c.payer_id, py.claim_type, e.rendering_provider_id
                 FROM encounter e JOIN coding_case cc ON cc.encounter_id = e.id
                 LEFT JOIN coverage c ON c.id = e.coverage_id
+                LEFT JOIN payer py ON py.id = c.payer_id
                 WHERE e.id = :id""")
                 .param("id", encounterId).query(Source.class).optional()
                 .orElseThrow(() -> new IllegalStateException("No encounter " + encounterId));
@@ -78,30 +79,40 @@ public class ClaimService {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO claim (claim_number, encounter_id, payer_id, coverage_id, status, total_charge_cents,
-                                   date_of_service, place_of_service, created_at, updated_at)
-                VALUES (:number, :encounter, :payer, :coverage, 'DRAFT', 0, :dos, :pos, :now, :now)""")
+                                   date_of_service, place_of_service, created_at, updated_at, claim_type,
+                                   rendering_provider_id)
+                VALUES (:number, :encounter, :payer, :coverage, 'DRAFT', 0, :dos, :pos, :now, :now, :type, :rendering)""")
                 .paramSource(new MapSqlParameterSource()
                         .addValue("number", number).addValue("encounter", encounterId)
                         .addValue("payer", source.payerId()).addValue("coverage", source.coverageId())
                         .addValue("dos", source.dateOfService()).addValue("pos", source.placeOfService())
-                        .addValue("now", now))
+                        .addValue("now", now).addValue("type", source.claimType())
+                        .addValue("rendering", source.renderingProviderId()))
                 .update(keys, "id");
         long claimId = keys.getKeyAs(Long.class);
         jdbc.sql("""
                 INSERT INTO claim_diagnosis (claim_id, position, code)
                 SELECT :claim, position, code FROM coded_diagnosis WHERE coding_case_id = :case AND stage = 'FINAL'""")
                 .param("claim", claimId).param("case", source.codingCaseId()).update();
-        // Price = chargemaster amount for the code (a modifier-specific price wins) times units.
+        // Charge = chargemaster amount for the code (a modifier-specific price wins) times units; the payer's contract
+        // says what it should allow, the same way; the chargemaster's revenue code goes on institutional lines.
         int lines = jdbc.sql("""
-                INSERT INTO claim_line (claim_id, line_number, procedure_code, modifiers, units, charge_cents, diagnosis_pointers)
+                INSERT INTO claim_line (claim_id, line_number, procedure_code, modifiers, units, charge_cents,
+                                        diagnosis_pointers, revenue_code, allowed_cents)
                 SELECT :claim, p.position, p.code, p.modifiers, p.units,
                        p.units * COALESCE(
                            (SELECT f.amount_cents FROM fee_schedule f WHERE f.procedure_code = p.code
                                 AND p.modifiers <> '' AND f.modifier = SUBSTRING(p.modifiers, 1, 2)),
                            (SELECT f.amount_cents FROM fee_schedule f WHERE f.procedure_code = p.code AND f.modifier = '')),
-                       p.diagnosis_pointers
+                       p.diagnosis_pointers,
+                       (SELECT f.revenue_code FROM fee_schedule f WHERE f.procedure_code = p.code AND f.modifier = ''),
+                       p.units * COALESCE(
+                           (SELECT a.allowed_cents FROM payer_fee_schedule a WHERE a.payer_id = :payer
+                                AND a.procedure_code = p.code AND p.modifiers <> '' AND a.modifier = SUBSTRING(p.modifiers, 1, 2)),
+                           (SELECT a.allowed_cents FROM payer_fee_schedule a WHERE a.payer_id = :payer
+                                AND a.procedure_code = p.code AND a.modifier = ''))
                 FROM coded_procedure p WHERE p.coding_case_id = :case AND p.stage = 'FINAL'""")
-                .param("claim", claimId).param("case", source.codingCaseId()).update();
+                .param("claim", claimId).param("case", source.codingCaseId()).param("payer", source.payerId()).update();
         if (lines == 0) {
             throw new IllegalStateException("Encounter " + encounterId + " has no final procedures");
         }

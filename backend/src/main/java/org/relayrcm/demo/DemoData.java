@@ -44,6 +44,16 @@ class DemoData {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("INSERT INTO payer (payer_code, name, timely_filing_days) VALUES ('LHP01', 'Lakeside Health Plan', 90)").update();
             jdbc.sql("INSERT INTO payer (payer_code, name, timely_filing_days) VALUES ('PRM02', 'Prairie Mutual', 365)").update();
+            // A payer billed on the UB-04 (837I) for hospital outpatient stays.
+            jdbc.sql("""
+                    INSERT INTO payer (payer_code, name, claim_type, timely_filing_days, claim_filing_indicator)
+                    VALUES ('GLH03', 'Great Lakes Hospital Plan', 'INSTITUTIONAL', 180, 'CI')""").update();
+            // Contract rates: each payer allows a share of the chargemaster; the simulator pays by them.
+            jdbc.sql("""
+                    INSERT INTO payer_fee_schedule (payer_id, procedure_code, modifier, allowed_cents)
+                    SELECT py.id, f.procedure_code, f.modifier, f.amount_cents * CASE py.payer_code
+                        WHEN 'LHP01' THEN 72 WHEN 'PRM02' THEN 80 ELSE 65 END / 100
+                    FROM fee_schedule f CROSS JOIN payer py""").update();
             encounters().forEach(encounters::receive);
         });
         log.info("Seeded demo payers and encounters");
@@ -85,13 +95,36 @@ class DemoData {
                         "LHP01", "LHP4400912", """
                         Physical therapy visit 4 of 12 for low back pain without radiculopathy.
                         Therapeutic exercise: core stabilisation and flexibility, 30 minutes one-on-one.
-                        Progressing; pain 4/10 from 7/10 at intake."""));
+                        Progressing; pain 4/10 from 7/10 at intake."""),
+                hospitalOutpatient("E-1006", today.minusDays(1), "MRN-70331", "Helen", "Brooks", LocalDate.of(1961, 4, 17),
+                        "F", "GLH03", "GLH3300418", """
+                        Hospital outpatient department visit. Fall at home yesterday, left knee pain and swelling.
+                        Left knee radiographs, 2 views: no fracture, small joint effusion.
+                        Venipuncture; CBC within normal limits.
+                        Assessment: Contusion of left knee, initial encounter. Discharged home."""));
+    }
+
+    /** The practice's physician, who renders the office visits. */
+    private static final NewEncounter.Provider OFFICE_PHYSICIAN =
+            new NewEncounter.Provider("1748392010", "Patel", "Priya", "207Q00000X");
+    /** The hospital's attending physician for outpatient stays. */
+    private static final NewEncounter.Provider ATTENDING =
+            new NewEncounter.Provider("1609458272", "Morgan", "James", "207P00000X");
+
+    private static NewEncounter hospitalOutpatient(String number, LocalDate dos, String mrn, String first, String last,
+            LocalDate birth, String sex, String payer, String member, String documentation) {
+        return new NewEncounter(number, dos, "22", patient(mrn, first, last, birth, sex),
+                new NewEncounter.Coverage(payer, member), documentation, ATTENDING,
+                new NewEncounter.Facility("13", "3", "1", "01", dos));
+    }
+
+    private static NewEncounter.Patient patient(String mrn, String first, String last, LocalDate birth, String sex) {
+        return new NewEncounter.Patient(mrn, first, last, birth, sex, "12 Elm Street", "Springfield", "IL", "62701");
     }
 
     private static NewEncounter encounter(String number, LocalDate dos, String mrn, String first, String last,
             LocalDate birth, String sex, String payer, String member, String documentation) {
-        return new NewEncounter(number, dos, "11",
-                new NewEncounter.Patient(mrn, first, last, birth, sex, "12 Elm Street", "Springfield", "IL", "62701"),
-                new NewEncounter.Coverage(payer, member), documentation);
+        return new NewEncounter(number, dos, "11", patient(mrn, first, last, birth, sex),
+                new NewEncounter.Coverage(payer, member), documentation, OFFICE_PHYSICIAN, null);
     }
 }

@@ -117,10 +117,14 @@ public class EncounterService {
         if (encounter.coverage() != null) {
             coverageId = upsertCoverage(patientId, encounter.coverage());
         }
+        NewEncounter.Facility facility = encounter.facility();
         long encounterId = insert("""
                     INSERT INTO encounter (encounter_number, patient_id, coverage_id, date_of_service,
-                                           place_of_service, documentation, received_at, source_identifier)
-                    VALUES (:number, :patient, :coverage, :dos, :pos, :doc, :now, :source)""",
+                                           place_of_service, documentation, received_at, source_identifier,
+                                           rendering_provider_id, facility_type_code, admission_type, admission_source,
+                                           patient_status, discharge_date)
+                    VALUES (:number, :patient, :coverage, :dos, :pos, :doc, :now, :source,
+                            :provider, :facility, :admissionType, :admissionSource, :patientStatus, :discharge)""",
                     new MapSqlParameterSource()
                             .addValue("number", encounter.encounterNumber())
                             .addValue("patient", patientId)
@@ -129,7 +133,14 @@ public class EncounterService {
                             .addValue("pos", encounter.placeOfService() == null ? "11" : encounter.placeOfService())
                             .addValue("doc", encounter.documentation())
                             .addValue("now", OffsetDateTime.now(ZoneOffset.UTC))
-                            .addValue("source", sourceIdentifier));
+                            .addValue("source", sourceIdentifier)
+                            .addValue("provider", encounter.renderingProvider() == null ? null
+                                    : upsertProvider(encounter.renderingProvider()))
+                            .addValue("facility", facility == null ? null : facility.typeCode())
+                            .addValue("admissionType", facility == null ? null : facility.admissionType())
+                            .addValue("admissionSource", facility == null ? null : facility.admissionSource())
+                            .addValue("patientStatus", facility == null ? null : facility.patientStatus())
+                            .addValue("discharge", facility == null ? null : facility.dischargeDate()));
         long caseId = insert("INSERT INTO coding_case (encounter_id, status) VALUES (:encounter, 'OPEN')",
                 new MapSqlParameterSource("encounter", encounterId));
         workflow.start(encounter.encounterNumber(), encounterId, caseId);
@@ -196,6 +207,18 @@ public class EncounterService {
                 "INSERT INTO coverage (patient_id, payer_id, member_id) VALUES (:patient, :payer, :member)",
                 new MapSqlParameterSource().addValue("patient", patientId).addValue("payer", payerId)
                         .addValue("member", coverage.memberId())));
+    }
+
+    /** Providers are known by NPI; the first encounter that names one records it, later ones reuse the row. */
+    private long upsertProvider(NewEncounter.Provider provider) {
+        return jdbc.sql("SELECT id FROM provider WHERE npi = :npi").param("npi", provider.npi())
+                .query(Long.class).optional()
+                .orElseGet(() -> insert("""
+                        INSERT INTO provider (npi, entity_type, last_name, first_name, taxonomy_code)
+                        VALUES (:npi, '1', :last, :first, :taxonomy)""",
+                        new MapSqlParameterSource().addValue("npi", provider.npi())
+                                .addValue("last", provider.lastName()).addValue("first", provider.firstName())
+                                .addValue("taxonomy", provider.taxonomyCode())));
     }
 
     private long insert(String sql, MapSqlParameterSource params) {

@@ -18,7 +18,35 @@ public record NewEncounter(
         @Pattern(regexp = "\\d{2}", message = "a two-digit CMS place-of-service code") String placeOfService,
         @NotNull @Valid Patient patient,
         @Valid Coverage coverage,
-        @NotBlank @Size(max = 200_000) String documentation) {
+        @NotBlank @Size(max = 200_000) String documentation,
+        @Valid Provider renderingProvider,
+        @Valid Facility facility) {
+
+    /** An encounter without a named rendering provider or facility stay: an office visit billed by the practice. */
+    public NewEncounter(String encounterNumber, LocalDate dateOfService, String placeOfService, Patient patient,
+            Coverage coverage, String documentation) {
+        this(encounterNumber, dateOfService, placeOfService, patient, coverage, documentation, null, null);
+    }
+
+    /** The clinician who performed the service (837P loop 2310B, 837I attending provider). */
+    public record Provider(
+            @NotBlank @Pattern(regexp = "\\d{10}", message = "a 10-digit NPI") String npi,
+            @NotBlank @Size(max = 60) String lastName,
+            @NotBlank @Size(max = 35) String firstName,
+            @Pattern(regexp = "[0-9A-Z]{9}X", message = "a 10-character provider taxonomy code") String taxonomyCode) {
+    }
+
+    /**
+     * A facility stay billed on an 837I: the first two digits of the type of bill (e.g. 13 hospital outpatient, 11
+     * inpatient), the UB-04 admission type and source, the patient's discharge status, and the discharge date.
+     */
+    public record Facility(
+            @NotNull @Pattern(regexp = "\\d{2}", message = "two digits, e.g. 13") String typeCode,
+            @Pattern(regexp = "[1-9]", message = "one digit") String admissionType,
+            @Pattern(regexp = "[0-9A-Z]", message = "one letter or digit") String admissionSource,
+            @Pattern(regexp = "\\d{2}", message = "two digits, e.g. 01") String patientStatus,
+            LocalDate dischargeDate) {
+    }
 
     public record Patient(
             @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits or dashes") String mrn,
