@@ -22,11 +22,13 @@ import org.relayrcm.edi.InterchangeEnvelope;
 import org.relayrcm.edi.Payer;
 import org.relayrcm.edi.ProfessionalClaim;
 import org.relayrcm.edi.Receiver;
+import org.relayrcm.edi.RenderingProvider;
 import org.relayrcm.edi.ServiceLine;
 import org.relayrcm.edi.Sex;
 import org.relayrcm.edi.Submitter;
 import org.relayrcm.edi.Subscriber;
 import org.relayrcm.edi.UsageIndicator;
+import org.relayrcm.shared.ApiException;
 import org.relayrcm.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -63,24 +65,15 @@ public class ClaimSubmissions {
 
     private record ClaimRow(long id, String claimNumber, String status, String submissionToken, int submissionCount,
             LocalDate dateOfService,
-            String placeOfService, String payerClaimControl, String payerCode, String payerName, String memberId,
-            String firstName, String lastName, LocalDate birthDate, String sex, String addressLine, String city,
-            String state, String postalCode) {
+            String placeOfService, String payerClaimControl, String payerCode, String payerName, String filingIndicator,
+            String memberId, String firstName, String lastName, LocalDate birthDate, String sex, String addressLine,
+            String city, String state, String postalCode, String renderingNpi, String renderingLastName,
+            String renderingFirstName, String renderingTaxonomy) {
     }
 
     @Transactional
     public void submit(String claimNumber) {
-        ClaimRow claim = jdbc.sql("""
-                SELECT cl.id, cl.claim_number, cl.status, cl.submission_token, cl.submission_count, cl.date_of_service, cl.place_of_service,
-                       cl.payer_claim_control, py.payer_code, py.name AS payer_name, cv.member_id,
-                       p.first_name, p.last_name, p.birth_date, p.sex, p.address_line, p.city, p.state, p.postal_code
-                FROM claim cl
-                JOIN encounter e ON e.id = cl.encounter_id
-                JOIN patient p ON p.id = e.patient_id
-                LEFT JOIN coverage cv ON cv.id = cl.coverage_id
-                LEFT JOIN payer py ON py.id = cl.payer_id
-                WHERE cl.claim_number = :number""")
-                .param("number", claimNumber).query(ClaimRow.class).single();
+        ClaimRow claim = load(claimNumber);
         if (claim.submissionToken() == null) {
             throw new IllegalStateException("Claim " + claimNumber + " was never made ready to send");
         }
@@ -106,6 +99,35 @@ public class ClaimSubmissions {
                 .update();
     }
 
+    /**
+     * The 837 the claim's next submission would send, read from the database as {@link #submit} reads it, without
+     * consuming a control number or sending anything (the envelope's control numbers are 1).
+     */
+    @Transactional(readOnly = true)
+    public String preview(String claimNumber) {
+        ClaimRow claim = load(claimNumber);
+        return writer.writeToString(toX12(claim, claim.submissionCount() + 1, 1));
+    }
+
+    private ClaimRow load(String claimNumber) {
+        return jdbc.sql("""
+                SELECT cl.id, cl.claim_number, cl.status, cl.submission_token, cl.submission_count, cl.date_of_service, cl.place_of_service,
+                       cl.payer_claim_control, py.payer_code, py.name AS payer_name,
+                       py.claim_filing_indicator AS filing_indicator, cv.member_id,
+                       p.first_name, p.last_name, p.birth_date, p.sex, p.address_line, p.city, p.state, p.postal_code,
+                       rp.npi AS rendering_npi, rp.last_name AS rendering_last_name,
+                       rp.first_name AS rendering_first_name, rp.taxonomy_code AS rendering_taxonomy
+                FROM claim cl
+                JOIN encounter e ON e.id = cl.encounter_id
+                JOIN patient p ON p.id = e.patient_id
+                LEFT JOIN coverage cv ON cv.id = cl.coverage_id
+                LEFT JOIN payer py ON py.id = cl.payer_id
+                LEFT JOIN provider rp ON rp.id = cl.rendering_provider_id
+                WHERE cl.claim_number = :number""")
+                .param("number", claimNumber).query(ClaimRow.class).optional()
+                .orElseThrow(() -> ApiException.notFound("Claim " + claimNumber));
+    }
+
     @Transactional(readOnly = true)
     public Optional<String> latestPayload(long claimId) {
         return jdbc.sql("SELECT payload FROM claim_submission WHERE claim_id = :id ORDER BY sequence DESC LIMIT 1")
@@ -129,7 +151,9 @@ public class ClaimSubmissions {
         boolean replacement = sequence > 1 && claim.payerClaimControl() != null;
         ClaimDetails details = new ClaimDetails(claim.claimNumber(), total, claim.placeOfService(),
                 replacement ? ClaimFrequency.REPLACEMENT : ClaimFrequency.ORIGINAL,
-                replacement ? claim.payerClaimControl() : null, claim.dateOfService(), diagnoses, lines, null);
+                replacement ? claim.payerClaimControl() : null, claim.dateOfService(), diagnoses, lines,
+                claim.renderingNpi() == null ? null : new RenderingProvider(claim.renderingLastName(),
+                        claim.renderingFirstName(), claim.renderingNpi(), claim.renderingTaxonomy()));
         InterchangeEnvelope envelope = new InterchangeEnvelope("ZZ", interchange.senderId(), "ZZ",
                 interchange.receiverId(), control, control, 1, LocalDateTime.now(ZoneOffset.UTC),
                 "P".equals(interchange.usageIndicator()) ? UsageIndicator.PRODUCTION : UsageIndicator.TEST);
@@ -141,7 +165,7 @@ public class ClaimSubmissions {
                 new BillingProvider(provider.name(), provider.npi(), provider.taxId(), provider.taxonomy(), billingAddress),
                 new Subscriber(claim.lastName(), claim.firstName(), claim.memberId(), claim.birthDate(), sex(claim.sex()),
                         new Address(claim.addressLine(), claim.city(), claim.state(), claim.postalCode())),
-                new Payer(claim.payerName(), claim.payerCode()),
+                new Payer(claim.payerName(), claim.payerCode(), claim.filingIndicator()),
                 details);
     }
 
