@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.relayrcm.shared.ApiException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,13 +24,12 @@ public class ClaimScrubber {
     private final ScrubbedClaims claims;
     private final ScrubFindings findings;
     private final List<ScrubRule> rules;
-    private final JdbcClient jdbc;
 
-    ClaimScrubber(ScrubbedClaims claims, ScrubFindings findings, List<ScrubRule> rules, JdbcClient jdbc) {
+    /** The rules come in their {@code @Order}: the order findings of one line are listed in. */
+    ClaimScrubber(ScrubbedClaims claims, ScrubFindings findings, List<ScrubRule> rules) {
         this.claims = claims;
         this.findings = findings;
         this.rules = rules;
-        this.jdbc = jdbc;
     }
 
     /** Runs every rule on the claim as stored, replaces its previous findings with these (one transaction), returns them. */
@@ -48,8 +46,7 @@ public class ClaimScrubber {
     /** The findings of the latest run, for the claim view and the Fix claim task. */
     @Transactional(readOnly = true)
     public List<ScrubFinding> latestFindings(String claimNumber) {
-        long claimId = jdbc.sql("SELECT id FROM claim WHERE claim_number = :number").param("number", claimNumber)
-                .query(Long.class).optional().orElseThrow(() -> ApiException.notFound("Claim " + claimNumber));
+        long claimId = claims.idOf(claimNumber).orElseThrow(() -> ApiException.notFound("Claim " + claimNumber));
         return findings.latest(claimId);
     }
 }

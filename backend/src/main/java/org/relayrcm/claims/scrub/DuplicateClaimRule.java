@@ -47,13 +47,17 @@ class DuplicateClaimRule implements ScrubRule {
                     .filter(o -> o.procedureCode().equals(line.procedureCode())
                             && new TreeSet<>(ListColumns.split(o.modifiers())).equals(modifiers))
                     .map(OtherLine::claimNumber).findFirst()
-                    .ifPresent(other -> found.add(ScrubFinding.error("DUPLICATE-CLAIM", line.lineNumber(), "Line "
-                            + line.lineNumber() + " (" + line.procedureCode() + (modifiers.isEmpty() ? "" : " " + String.join(",", modifiers))
-                            + ") is already billed on claim " + other + " for the same patient and date of service.",
+                    .ifPresent(other -> found.add(ScrubFinding.error("DUPLICATE-CLAIM", line.lineNumber(),
+                            "Line " + line.lineNumber() + " (" + service(line.procedureCode(), modifiers)
+                                    + ") is already billed on claim " + other + " for the same patient and date of service.",
                             "If it is the same service, write this claim off; if it was a separate service, add the"
                                     + " modifier that says so (76, 77, 91 or 59/XS) as documented.")));
         }
         return found;
+    }
+
+    private static String service(String procedureCode, Set<String> modifiers) {
+        return modifiers.isEmpty() ? procedureCode : procedureCode + "-" + String.join("-", modifiers);
     }
 
     private List<OtherLine> otherLines(long claimId, long patientId, LocalDate dateOfService, String claimType) {

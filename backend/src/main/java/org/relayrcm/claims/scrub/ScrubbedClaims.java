@@ -18,6 +18,11 @@ class ScrubbedClaims {
         this.jdbc = jdbc;
     }
 
+    Optional<Long> idOf(String claimNumber) {
+        return jdbc.sql("SELECT id FROM claim WHERE claim_number = :number").param("number", claimNumber)
+                .query(Long.class).optional();
+    }
+
     /**
      * The claim, its row locked for the rest of the transaction so that two runs on the same claim cannot
      * interleave their findings.

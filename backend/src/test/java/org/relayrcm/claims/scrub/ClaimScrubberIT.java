@@ -2,6 +2,7 @@ package org.relayrcm.claims.scrub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -144,8 +145,8 @@ class ClaimScrubberIT {
         ScrubReport report = scrubber.scrub(claim);
 
         assertThat(report.findings()).extracting(ScrubFinding::ruleId, ScrubFinding::lineNumber)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("POINTER-PRINCIPAL", null),
-                        org.assertj.core.groups.Tuple.tuple("POINTER-RANGE", 2));
+                .containsExactly(tuple("POINTER-PRINCIPAL", null),
+                        tuple("POINTER-RANGE", 2));
     }
 
     @Test
@@ -228,9 +229,9 @@ class ClaimScrubberIT {
 
         assertThat(report.findings()).extracting(ScrubFinding::ruleId, ScrubFinding::lineNumber)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("PAYER-TELEHEALTH-MODIFIER", 1),
-                        org.assertj.core.groups.Tuple.tuple("PAYER-TELEHEALTH-MODIFIER", 2),
-                        org.assertj.core.groups.Tuple.tuple("PAYER-LATERALITY", 2));
+                        tuple("PAYER-TELEHEALTH-MODIFIER", 1),
+                        tuple("PAYER-TELEHEALTH-MODIFIER", 2),
+                        tuple("PAYER-LATERALITY", 2));
         assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("PAYER-LATERALITY")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.ERROR);
@@ -248,7 +249,7 @@ class ClaimScrubberIT {
         String claim = rows.insert();
 
         assertThat(scrubber.scrub(claim).findings()).extracting(ScrubFinding::ruleId, ScrubFinding::lineNumber)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("PAYER-MEDICARE-FLU-ADMIN", 2));
+                .containsExactly(tuple("PAYER-MEDICARE-FLU-ADMIN", 2));
     }
 
     @Test
