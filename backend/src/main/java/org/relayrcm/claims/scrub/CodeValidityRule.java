@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The codes as the claim carries them, checked again against the code set versions in force on the date of
  * service: a claim can sit for weeks after coding, be corrected by hand, or be built before a new release
- * was imported. Diagnoses must be billable ICD-10-CM codes, procedures known CPT or HCPCS codes valid on
- * that date, modifiers well formed and known.
+ * was imported. Diagnoses must be billable ICD-10-CM codes that do not exclude each other, procedures known
+ * CPT or HCPCS codes valid on that date, modifiers well formed and known. (coding's CodeValidator is
+ * package-private to coding and checks a coder's input, so these checks read the code sets directly.)
  */
 @Component
 @Order(40)
@@ -66,6 +67,7 @@ class CodeValidityRule implements ScrubRule {
             found.add(codeSetMissing(CodeSystem.ICD10CM, dos));
             return;
         }
+        List<String> billable = new ArrayList<>();
         for (String code : diagnoses) {
             String shown = CodeSystem.ICD10CM.display(code);
             Optional<CodeEntry> entry = icd.get().entry(code);
@@ -79,6 +81,24 @@ class CodeValidityRule implements ScrubRule {
                         + " is a category, not a billable code.", "Recode to the highest specificity"
                                 + (children.isEmpty() ? "." : ", e.g. " + String.join(", ",
                                         children.stream().map(c -> CodeSystem.ICD10CM.display(c.code())).toList()) + ".")));
+            } else {
+                billable.add(code);
+            }
+        }
+        checkExcludes1(icd.get(), billable, found);
+    }
+
+    /** Excludes1 pairs: the payer denies a claim that codes both. */
+    private static void checkExcludes1(CodeSetSnapshot icd, List<String> codes, List<ScrubFinding> found) {
+        for (int x = 0; x < codes.size(); x++) {
+            for (int y = x + 1; y < codes.size(); y++) {
+                String a = codes.get(x);
+                String b = codes.get(y);
+                if (icd.excludes(a, b) || icd.excludes(b, a)) {
+                    found.add(ScrubFinding.error("CODE-DIAGNOSIS-EXCLUDES1", CodeSystem.ICD10CM.display(a) + " and "
+                            + CodeSystem.ICD10CM.display(b) + " may not be coded together (Excludes1).",
+                            "Keep the diagnosis the documentation supports and remove the other."));
+                }
             }
         }
     }
