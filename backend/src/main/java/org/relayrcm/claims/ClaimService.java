@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.relayrcm.claims.scrub.ClaimScrubber;
+import org.relayrcm.claims.scrub.ScrubFinding;
+import org.relayrcm.claims.scrub.ScrubReport;
 import org.relayrcm.codesets.CodeEntry;
 import org.relayrcm.codesets.CodeSets;
 import org.relayrcm.codesets.CodeSystem;
@@ -37,12 +40,29 @@ public class ClaimService {
     private final CodeSets codeSets;
     private final TaskList tasks;
     private final ClaimNumbers claimNumbers;
+    private final ClaimScrubber scrubber;
 
-    ClaimService(JdbcClient jdbc, CodeSets codeSets, TaskList tasks, ClaimNumbers claimNumbers) {
+    ClaimService(JdbcClient jdbc, CodeSets codeSets, TaskList tasks, ClaimNumbers claimNumbers, ClaimScrubber scrubber) {
         this.jdbc = jdbc;
         this.codeSets = codeSets;
         this.tasks = tasks;
         this.claimNumbers = claimNumbers;
+        this.scrubber = scrubber;
+    }
+
+    /**
+     * Runs the scrubber on a draft claim; a clean one becomes SCRUBBED, ready to go out with no human touch, one with
+     * errors stays a draft for the biller. Returns whether it was clean.
+     */
+    @Transactional
+    public boolean scrub(String claimNumber) {
+        ScrubReport report = scrubber.scrub(claimNumber);
+        if (report.clean()) {
+            long id = jdbc.sql("SELECT id FROM claim WHERE claim_number = :number").param("number", claimNumber)
+                    .query(Long.class).single();
+            transition(id, ClaimStatus.SCRUBBED);
+        }
+        return report.clean();
     }
 
     /**
@@ -195,7 +215,7 @@ public class ClaimService {
                 s.totalChargeCents(), s.paidCents(), s.dateOfService(), pos,
                 dx.stream().map(c -> new ClaimView.Diagnosis(c, titles.containsKey(c) ? titles.get(c).description() : null))
                         .toList(),
-                lines, submissions, denials, acknowledgements);
+                lines, submissions, denials, acknowledgements, scrubber.latestFindings(s.claimNumber()));
     }
 
     /**

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.relayrcm.claims.scrub.ScrubFinding;
+
 /** A claim with its lines, submissions, the payer's acknowledgements and denials, as the biller's forms show it. */
 public record ClaimView(
         long id,
@@ -20,7 +22,8 @@ public record ClaimView(
         List<Line> lines,
         List<Submission> submissions,
         List<Denial> denials,
-        List<Acknowledgement> acknowledgements) {
+        List<Acknowledgement> acknowledgements,
+        List<ScrubFinding> findings) {
 
     public record Diagnosis(String code, String description) {
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.relayrcm.testing.Api;
 import org.relayrcm.testing.RelayFixture;
 import org.relayrcm.testing.RelayIntegrationTest;
+import org.relayrcm.testing.SubmissionFaults;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +34,8 @@ import com.imsweb.x12.Loop;
 import com.imsweb.x12.reader.X12Reader;
 
 /**
- * Whole encounters over HTTP on PostgreSQL: coding, claim preparation, the 837 in the outbox, the payer
- * simulator's 835 through the remittance API's code path, and payment or denial work.
+ * Whole encounters over HTTP on PostgreSQL: coding, the scrubber, the 837 in the outbox, the payer simulator's 999,
+ * 277CA and 835 through the clearinghouse inbox, and fix, payment or denial work.
  */
 @RelayIntegrationTest
 class FullRelayIT {
@@ -59,20 +60,23 @@ class FullRelayIT {
     }
 
     @Test
-    void aCleanClaimIsSubmittedOnceAndPaid() throws Exception {
+    void aCleanClaimClimbsTheAcknowledgementLadderWithNoHumanTouchAndIsPaid() throws Exception {
         String encounter = RelayFixture.uniqueNumber("PAY");
         long caseId = relay.receive(encounter);
         relay.code(caseId, encounter, List.of("RT"));
         String claimNumber = relay.awaitClaimNumber(encounter);
-        long claimId = prepare(claimNumber);
 
-        awaitClaimStatus(claimId, "PAID");
+        relay.awaitClaimStatus(claimNumber, "PAID");
 
+        long claimId = claimId(claimNumber);
         JsonNode claim = relay.as("biller").get("/api/claims/" + claimId).json();
         assertThat(claim.get("totalChargeCents").asLong()).isEqualTo(13500 + 17500);
         assertThat(claim.get("paidCents").asLong()).isEqualTo((13500 + 17500) * 80 / 100);
         assertThat(claim.get("lines").findValuesAsText("paidCents")).containsExactly("10800", "14000");
         assertThat(claim.get("submissions")).hasSize(1);
+        assertThat(claim.get("findings")).isEmpty();
+        assertThat(claim.get("acknowledgements").findValuesAsText("kind")).containsExactly("999", "277CA");
+        assertThat(claim.get("acknowledgements").findValuesAsText("accepted")).containsOnly("true");
         assertThat(filesOf(claimNumber)).hasSize(1).allMatch(n -> n.matches(claimNumber + "-1-[0-9a-f]{8}\\.837"));
         assertReadsBackIndependently(outbox.resolve(filesOf(claimNumber).get(0)), claimNumber, "310");
         assertThat(jdbc.queryForObject("SELECT outcome FROM remittance_claim WHERE claim_number = ?", String.class,
@@ -80,43 +84,94 @@ class FullRelayIT {
 
         HistoricProcessInstance submission = awaitEnded(claimNumber);
         assertThat(submission.getEndActivityId()).isEqualTo("EndEvent_ClaimPaid");
-        assertThat(completedActivities(submission.getId())).contains("Task_PrepareClaim", "Task_SubmitClaim",
-                "Receive_Remittance", "EndEvent_ClaimPaid").doesNotContain("Task_WorkDenial");
+        assertThat(completedActivities(submission.getId())).containsSubsequence("Task_ScrubClaim", "Task_SubmitClaim",
+                "Receive_FunctionalAck", "Receive_ClaimAck", "Receive_Remittance", "EndEvent_ClaimPaid");
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(submission.getId()).count())
+                .as("tasks for people on a clean claim's way").isZero();
         HistoricProcessInstance revenueCycle = awaitEnded(encounter);
         assertThat(revenueCycle.getEndActivityId()).isEqualTo("EndEvent_EncounterBilled");
         assertThat(completedActivities(revenueCycle.getId())).contains("Task_CodeEncounter", "Task_BuildClaims");
     }
 
     @Test
-    void aDeniedClaimIsCorrectedResubmittedOnceAndPaid() throws Exception {
-        String encounter = RelayFixture.uniqueNumber("DEN");
+    void aClaimTheScrubberHoldsWaitsForTheBillersFixThenGoesOutAndIsPaid() throws Exception {
+        String encounter = RelayFixture.uniqueNumber("FIX");
         long caseId = relay.receive(encounter);
         relay.code(caseId, encounter, List.of());
         String claimNumber = relay.awaitClaimNumber(encounter);
-        long claimId = prepare(claimNumber);
 
-        awaitClaimStatus(claimId, "DENIED");
-        JsonNode task = relay.awaitTask("biller", "Task_WorkDenial", claimNumber);
+        relay.claimTask("biller", "Task_FixClaim", claimNumber);
+        long claimId = claimId(claimNumber);
+        JsonNode held = relay.as("biller").get("/api/claims/" + claimId).json();
+        assertThat(held.get("status").asText()).isEqualTo("DRAFT");
+        JsonNode finding = held.get("findings").get(0);
+        assertThat(finding.get("ruleId").asText()).isEqualTo("PAYER-LATERALITY");
+        assertThat(finding.get("lineNumber").asInt()).isEqualTo(2);
+        assertThat(finding.get("message").asText()).contains("20610");
+        assertThat(finding.get("fix").asText()).isNotBlank();
+        assertThat(filesOf(claimNumber)).as("nothing leaves while the claim is held").isEmpty();
+
+        Api.Response fixed = relay.as("biller").post("/api/claims/" + claimId + "/fix", Map.of(
+                "note", "Right knee per the note",
+                "lineCorrections", List.of(Map.of("lineNumber", 2, "modifiers", List.of("RT")))));
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+
+        relay.awaitClaimStatus(claimNumber, "PAID");
+        assertThat(filesOf(claimNumber)).hasSize(1);
+        assertThat(Files.readString(outbox.resolve(filesOf(claimNumber).get(0)))).contains("SV1*HC:20610:RT*");
+        assertThat(relay.as("biller").get("/api/claims/" + claimId).json().get("findings")).isEmpty();
+        assertThat(completedActivities(awaitEnded(claimNumber).getId()).stream().filter("Task_ScrubClaim"::equals))
+                .hasSize(2);
+    }
+
+    @Test
+    void aFixWithAPointerOutsideTheDiagnosesIsRefusedAndChangesNothing() {
+        String encounter = RelayFixture.uniqueNumber("FXB");
+        long caseId = relay.receive(encounter);
+        relay.code(caseId, encounter, List.of());
+        String claimNumber = relay.awaitClaimNumber(encounter);
+        relay.claimTask("biller", "Task_FixClaim", claimNumber);
+        long claimId = claimId(claimNumber);
+
+        Api.Response refused = relay.as("biller").post("/api/claims/" + claimId + "/fix", Map.of(
+                "lineCorrections", List.of(Map.of("lineNumber", 2, "modifiers", List.of("RT"), "diagnosisPointers", List.of(7)))));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("ruleId").asText()).isEqualTo("CODING-POINTER-RANGE");
+        assertThat(jdbc.queryForObject("SELECT modifiers FROM claim_line WHERE claim_id = ? AND line_number = 2",
+                String.class, claimId)).isEmpty();
+        assertThat(relay.findTask("biller", "Task_FixClaim", claimNumber)).as("the task stays open").isNotNull();
+    }
+
+    @Test
+    void aDeniedClaimIsCorrectedScrubbedResubmittedOnceAsAReplacementAndPaid() throws Exception {
+        String encounter = RelayFixture.uniqueNumber("DEN");
+        long caseId = relay.receive(encounter);
+        relay.code(caseId, encounter, RelayFixture.therapyCodes(List.of()));
+        String claimNumber = relay.awaitClaimNumber(encounter);
+        long claimId = claimId(claimNumber);
+
+        relay.awaitClaimStatus(claimNumber, "DENIED");
+        JsonNode task = relay.claimTask("biller", "Task_WorkDenial", claimNumber);
         long denialId = task.get("denialId").asLong();
         JsonNode denial = relay.as("biller").get("/api/denials/" + denialId).json();
         assertThat(denial.get("groupCode").asText()).isEqualTo("CO");
         assertThat(denial.get("reasonCode").asText()).isEqualTo("4");
-        assertThat(relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "").status()).isEqualTo(200);
 
         Api.Response resolved = relay.as("biller").post("/api/denials/" + denialId + "/resolve", Map.of(
-                "action", "RESUBMIT", "note", "Added RT: right knee",
-                "lineCorrections", List.of(Map.of("lineNumber", 2, "modifiers", List.of("RT")))));
+                "action", "RESUBMIT", "note", "Added GP: therapy under a PT plan of care",
+                "lineCorrections", List.of(Map.of("lineNumber", 2, "modifiers", List.of("GP")))));
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
 
-        awaitClaimStatus(claimId, "PAID");
+        relay.awaitClaimStatus(claimNumber, "PAID");
         List<String> files = filesOf(claimNumber);
         assertThat(files).hasSize(2);
         assertThat(files.get(0)).startsWith(claimNumber + "-1-");
         assertThat(files.get(1)).startsWith(claimNumber + "-2-");
         String resubmission = Files.readString(outbox.resolve(files.get(1)));
-        assertThat(resubmission).contains("SV1*HC:20610:RT*").containsPattern("CLM\\*" + claimNumber + "\\*310\\*\\*\\*11:B:7")
+        assertThat(resubmission).contains("SV1*HC:97110:GP*").containsPattern("CLM\\*" + claimNumber + "\\*305\\*\\*\\*11:B:7")
                 .contains("REF*F8*");
-        assertReadsBackIndependently(outbox.resolve(files.get(1)), claimNumber, "310");
+        assertReadsBackIndependently(outbox.resolve(files.get(1)), claimNumber, "305");
         assertThat(jdbc.queryForObject("SELECT status FROM denial WHERE id = ?", String.class, denialId))
                 .isEqualTo("RESUBMITTED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM claim_submission WHERE claim_id = ?", Long.class, claimId))
@@ -124,26 +179,27 @@ class FullRelayIT {
 
         HistoricProcessInstance submission = awaitEnded(claimNumber);
         assertThat(submission.getEndActivityId()).isEqualTo("EndEvent_ClaimPaid");
-        assertThat(completedActivities(submission.getId()).stream().filter("Task_SubmitClaim"::equals)).hasSize(2);
-        assertThat(completedActivities(submission.getId())).contains("Task_WorkDenial");
+        List<String> activities = completedActivities(submission.getId());
+        assertThat(activities.stream().filter("Task_SubmitClaim"::equals)).hasSize(2);
+        assertThat(activities.stream().filter("Task_ScrubClaim"::equals)).hasSize(2);
+        assertThat(activities).contains("Task_WorkDenial");
     }
 
     @Test
     void aDeniedClaimCanBeWrittenOff() throws Exception {
         String encounter = RelayFixture.uniqueNumber("WO");
         long caseId = relay.receive(encounter);
-        relay.code(caseId, encounter, List.of());
+        relay.code(caseId, encounter, RelayFixture.therapyCodes(List.of()));
         String claimNumber = relay.awaitClaimNumber(encounter);
-        long claimId = prepare(claimNumber);
-        awaitClaimStatus(claimId, "DENIED");
-        JsonNode task = relay.awaitTask("biller", "Task_WorkDenial", claimNumber);
-        relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "");
+        relay.awaitClaimStatus(claimNumber, "DENIED");
+        JsonNode task = relay.claimTask("biller", "Task_WorkDenial", claimNumber);
 
         Api.Response resolved = relay.as("biller").post("/api/denials/" + task.get("denialId").asText() + "/resolve",
                 Map.of("action", "WRITE_OFF", "note", "Below the appeal threshold"));
 
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
-        assertThat(relay.as("biller").get("/api/claims/" + claimId).json().get("status").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(relay.as("biller").get("/api/claims/" + claimId(claimNumber)).json().get("status").asText())
+                .isEqualTo("WRITTEN_OFF");
         assertThat(awaitEnded(claimNumber).getEndActivityId()).isEqualTo("EndEvent_ClaimWrittenOff");
         assertThat(filesOf(claimNumber)).hasSize(1);
     }
@@ -152,40 +208,19 @@ class FullRelayIT {
     void aSubmissionRetriedAfterAFailureLeavesExactlyOneFile() throws Exception {
         String encounter = RelayFixture.uniqueNumber("RTY");
         long caseId = relay.receive(encounter);
+        new SubmissionFaults(jdbc).failFirstAttempt(encounter);
         relay.code(caseId, encounter, List.of("RT"));
         String claimNumber = relay.awaitClaimNumber(encounter);
-        long claimId = jdbc.queryForObject("SELECT id FROM claim WHERE claim_number = ?", Long.class, claimNumber);
-        // The database refuses the first submission row of this claim, after the file was written:
-        // the job's transaction rolls back and Camunda retries it, as after a crash before commit.
-        jdbc.execute("CREATE TABLE IF NOT EXISTS it_fail_submission (claim_id BIGINT PRIMARY KEY)");
-        jdbc.execute("DROP SEQUENCE IF EXISTS it_fail_submission_" + claimId);
-        jdbc.execute("CREATE SEQUENCE it_fail_submission_" + claimId);
-        jdbc.update("INSERT INTO it_fail_submission VALUES (?)", claimId);
-        jdbc.execute("""
-                CREATE OR REPLACE FUNCTION it_fail_first_submission() RETURNS trigger AS $$
-                BEGIN
-                  IF EXISTS (SELECT 1 FROM it_fail_submission WHERE claim_id = NEW.claim_id) THEN
-                    IF nextval('it_fail_submission_' || NEW.claim_id) = 1 THEN
-                      RAISE EXCEPTION 'injected failure after the file was written';
-                    END IF;
-                  END IF;
-                  RETURN NEW;
-                END $$ LANGUAGE plpgsql""");
-        jdbc.execute("DROP TRIGGER IF EXISTS it_fail_first_submission ON claim_submission");
-        jdbc.execute("CREATE TRIGGER it_fail_first_submission BEFORE INSERT ON claim_submission "
-                + "FOR EACH ROW EXECUTE FUNCTION it_fail_first_submission()");
 
-        prepare(claimNumber);
-        String submission = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
-                .singleResult().getId();
         Job failed = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
-                .processInstanceId(submission).withException().singleResult(), j -> j != null);
+                .processInstanceBusinessKey(claimNumber).withException().singleResult(), j -> j != null);
         assertThat(failed.getRetries()).as("five backed-off retries left after the first failure").isEqualTo(5);
         List<String> written = filesOf(claimNumber);
         assertThat(written).hasSize(1);
         management.setJobDuedate(failed.getId(), new Date());
 
-        awaitClaimStatus(claimId, "PAID");
+        relay.awaitClaimStatus(claimNumber, "PAID");
+        long claimId = claimId(claimNumber);
         assertThat(filesOf(claimNumber)).isEqualTo(written);
         assertThat(jdbc.queryForObject("SELECT payload FROM claim_submission WHERE claim_id = ?", String.class, claimId))
                 .isEqualTo(Files.readString(outbox.resolve(written.get(0))));
@@ -207,18 +242,8 @@ class FullRelayIT {
         assertThat(relay.count("remittance")).isEqualTo(before);
     }
 
-    private long prepare(String claimNumber) {
-        JsonNode task = relay.awaitTask("biller", "Task_PrepareClaim", claimNumber);
-        assertThat(relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "").status()).isEqualTo(200);
-        Api.Response prepared = relay.as("biller").post("/api/claims/" + task.get("claimId").asLong() + "/prepare", "{}");
-        assertThat(prepared.status()).as(prepared.body()).isEqualTo(200);
-        return task.get("claimId").asLong();
-    }
-
-
-    private void awaitClaimStatus(long claimId, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(
-                () -> jdbc.queryForObject("SELECT status FROM claim WHERE id = ?", String.class, claimId), status::equals);
+    private long claimId(String claimNumber) {
+        return jdbc.queryForObject("SELECT id FROM claim WHERE claim_number = ?", Long.class, claimNumber);
     }
 
     private HistoricProcessInstance awaitEnded(String businessKey) {

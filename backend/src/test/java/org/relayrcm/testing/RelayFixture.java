@@ -84,10 +84,7 @@ public final class RelayFixture {
 
     /** Claims the task and completes coding with codes that pass every edit. */
     public void code(long caseId, String encounterNumber, List<String> modifiers) {
-        JsonNode task = awaitTask("coder", "Task_CodeEncounter", encounterNumber);
-        assertThat(as("coder").post("/api/tasks/" + task.get("id").asText() + "/claim", "").status()).isEqualTo(200);
-        Api.Response done = as("coder").post("/api/coding/cases/" + caseId + "/complete", codes(modifiers));
-        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        code(caseId, encounterNumber, codes(modifiers));
     }
 
     public static Map<String, Object> codes(List<String> modifiers) {
@@ -96,6 +93,40 @@ public final class RelayFixture {
                 "procedures", List.of(
                         Map.of("code", "99213", "modifiers", List.of("25"), "units", 1, "diagnosisPointers", List.of(1, 2)),
                         Map.of("code", "20610", "modifiers", modifiers, "units", 1, "diagnosisPointers", List.of(1))));
+    }
+
+    /**
+     * A visit and a therapy line whose modifiers the scrubber does not police for a commercial payer, while the IT
+     * payer simulator denies 97110 without GP (CO-4): a denial only the payer catches.
+     */
+    public static Map<String, Object> therapyCodes(List<String> therapyModifiers) {
+        return Map.of(
+                "diagnoses", List.of(Map.of("code", "M54.50"), Map.of("code", "I10")),
+                "procedures", List.of(
+                        Map.of("code", "99213", "modifiers", List.of(), "units", 1, "diagnosisPointers", List.of(1, 2)),
+                        Map.of("code", "97110", "modifiers", therapyModifiers, "units", 2, "diagnosisPointers", List.of(1))));
+    }
+
+    /** Claims the coding task and completes it with the given codes. */
+    public void code(long caseId, String encounterNumber, Map<String, Object> codes) {
+        JsonNode task = awaitTask("coder", "Task_CodeEncounter", encounterNumber);
+        assertThat(as("coder").post("/api/tasks/" + task.get("id").asText() + "/claim", "").status()).isEqualTo(200);
+        Api.Response done = as("coder").post("/api/coding/cases/" + caseId + "/complete", codes);
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+    }
+
+    /** Waits until the claim reaches {@code status}; claims move on by jobs and by the payer's answers. */
+    public void awaitClaimStatus(String claimNumber, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
+                "SELECT status FROM claim WHERE claim_number = ?", String.class, claimNumber), status::equals);
+    }
+
+    /** Claims the task for the business key as {@code user} and returns it. */
+    public JsonNode claimTask(String user, String taskKey, String businessKey) {
+        JsonNode task = awaitTask(user, taskKey, businessKey);
+        Api.Response claimed = as(user).post("/api/tasks/" + task.get("id").asText() + "/claim", "");
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+        return task;
     }
 
     /** The claim built for the encounter, once the asynchronous build has run. */
