@@ -232,7 +232,8 @@ public final class ClaimFileValidator {
             if (segment == null) {
                 segment = tag;
             }
-            int elementPosition = event == EDIStreamEvent.SEGMENT_ERROR ? 0 : Math.max(0, location.getElementPosition());
+            int elementPosition = event == EDIStreamEvent.SEGMENT_ERROR ? 0
+                    : Math.max(0, location.getElementPosition());
             int component = event == EDIStreamEvent.SEGMENT_ERROR ? 0 : Math.max(0, location.getComponentPosition());
             String value = event != EDIStreamEvent.SEGMENT_ERROR && reader.hasText() ? reader.getText() : null;
             if (error == EDIStreamValidationError.SEGMENT_HAS_DATA_ELEMENT_ERRORS) {

@@ -71,8 +71,8 @@ public record InstitutionalClaimDetails(
                     + statementFrom);
         }
         if (admissionDate != null && admissionDate.isAfter(statementThrough)) {
-            throw new IllegalArgumentException("admission date " + admissionDate + " is after the statement period ends "
-                    + statementThrough);
+            throw new IllegalArgumentException("admission date " + admissionDate
+                    + " is after the statement period ends " + statementThrough);
         }
         if (admissionTypeCode == null || !admissionTypeCode.matches("\\d")) {
             throw new IllegalArgumentException("admission type code (CL101) must be 1 digit, was '"

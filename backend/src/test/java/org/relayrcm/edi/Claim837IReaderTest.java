@@ -88,7 +88,8 @@ class Claim837IReaderTest {
 
     @Test
     void refusesIcd9DiagnosesAndDrgs() {
-        String icd9 = writer.writeToString(SampleClaims.outpatientReplacement()).replace("HI*ABK:S52501A", "HI*BK:8130");
+        String icd9 = writer.writeToString(SampleClaims.outpatientReplacement())
+                .replace("HI*ABK:S52501A", "HI*BK:8130");
         String drg = writer.writeToString(SampleClaims.outpatientReplacement())
                 .replace("HI*ABK:S52501A~", "HI*ABK:S52501A~\nHI*DR:470~");
 

@@ -94,7 +94,8 @@ class Claim837IWriterTest {
         assertThat(clm.getElementValue("CLM08")).isEqualTo("Y");
         assertThat(clm.getElementValue("CLM09")).isEqualTo("Y");
         List<String> dates = claim.getSegments().stream().filter(s -> "DTP".equals(s.getId()))
-                .map(d -> d.getElementValue("DTP01") + "*" + d.getElementValue("DTP02") + "*" + d.getElementValue("DTP03"))
+                .map(d -> d.getElementValue("DTP01") + "*" + d.getElementValue("DTP02") + "*"
+                        + d.getElementValue("DTP03"))
                 .toList();
         assertThat(dates).containsExactly("434*RD8*20250311-20250314", "435*D8*20250311");
         Segment cl1 = claim.getSegment("CL1");

@@ -50,8 +50,9 @@ class ClaimFileValidatorTest {
 
     @Test
     void reportsMismatchedControlNumbersInTheTrailers() {
-        String file = new Claim837PWriter().writeToString(SampleClaims.oneLine()).replace("SE*", "SE*")
-                .replaceFirst("\nGE\\*1\\*1042~", "\nGE*1*1043~").replaceFirst("IEA\\*1\\*000000042", "IEA*2*000000042");
+        String file = new Claim837PWriter().writeToString(SampleClaims.oneLine())
+                .replaceFirst("\nGE\\*1\\*1042~", "\nGE*1*1043~")
+                .replaceFirst("IEA\\*1\\*000000042", "IEA*2*000000042");
 
         List<X12Error> errors = validator.validate(bytes(file));
 
@@ -137,7 +138,8 @@ class ClaimFileValidatorTest {
 
     @Test
     void readsAByteOrderMarkAndCarriageReturnsLikeAPayerTranslator() {
-        String file = "\uFEFF" + new Claim837IWriter().writeToString(SampleClaims.inpatientStay()).replace("\n", "\r\n");
+        String file = "\uFEFF"
+                + new Claim837IWriter().writeToString(SampleClaims.inpatientStay()).replace("\n", "\r\n");
 
         assertThat(validator.validate(bytes(file))).isEmpty();
     }
