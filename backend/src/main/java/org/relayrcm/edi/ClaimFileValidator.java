@@ -91,7 +91,6 @@ public final class ClaimFileValidator {
         private String hl03;
         /** Position of the HL whose claim (loop 2300) has not been seen yet, 0 when none is owed. */
         private int claimOwedBy;
-        private boolean segmentHasErrors;
 
         void read(EDIStreamReader r) throws EDIStreamException {
             this.reader = r;
@@ -113,7 +112,6 @@ public final class ClaimFileValidator {
                     case START_SEGMENT -> {
                         tag = r.getText();
                         segmentInFile = r.getLocation().getSegmentPosition();
-                        segmentHasErrors = false;
                         if ("ST".equals(tag)) {
                             stPosition = segmentInFile;
                         } else if ("HL".equals(tag) || "SE".equals(tag)) {
@@ -249,7 +247,6 @@ public final class ClaimFileValidator {
             errors.add(new X12Error(st02, segment, position, location.getSegmentPosition(),
                     missingLoop != null ? missingLoop : loop(),
                     elementPosition, component, code, message));
-            segmentHasErrors = true;
         }
 
         private int transactionPosition() {
