@@ -1,19 +1,28 @@
 package org.relayrcm.edi;
 
+import static org.relayrcm.edi.Claim837Reading.controlNumber;
+import static org.relayrcm.edi.Claim837Reading.createdAt;
+import static org.relayrcm.edi.Claim837Reading.money;
+import static org.relayrcm.edi.Claim837Reading.refusal;
+import static org.relayrcm.edi.Claim837Reading.refuse;
+import static org.relayrcm.edi.Claim837Reading.require;
+import static org.relayrcm.edi.Claim837Reading.usage;
+import static org.relayrcm.edi.Claim837Reading.validated;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
- * Reads an 837P professional claim (005010X222A1) file back into {@link ProfessionalClaim}s, one per CLM, in file
+ * Reads an 837P professional claim (005010X222A1 or A2) file back into {@link ProfessionalClaim}s, one per CLM, in file
  * order, across every transaction, group and interchange. Layout is handled as for the 835 (BOM, line breaks, any
  * declared delimiters). The rule for content: loops and segments our records do not carry and that do not change
  * who is billed, who is paid, whom the claim is for or what was billed are skipped (referring provider, service
@@ -31,16 +40,23 @@ public final class Claim837PReader {
     private static final String GUIDE_PREFIX = "005010X222";
 
     /**
-     * Reads the whole stream (not closed).
+     * Reads the whole stream (not closed). The file must also conform to its implementation guide (005010X222A1 or
+     * A2, checked by {@link ClaimFileValidator}) after the claims are read.
      *
-     * @throws X12FormatException when the file is not a readable 837P or holds a claim our records cannot carry; the
-     *                            message names the segment
+     * @throws X12FormatException when the file is not a readable 837P, breaks the envelope or the guide, or holds a
+     *                            claim our records cannot carry; the message names the segment
      */
     public List<ProfessionalClaim> read(InputStream input) {
         Objects.requireNonNull(input, "input");
+        byte[] file;
+        try {
+            file = input.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<ProfessionalClaim> claims = new ArrayList<>();
-        try (X12SegmentReader segments = X12SegmentReader.open(input, "HC", Claim837PWriter.IMPLEMENTATION_GUIDE,
-                warning -> {
+        try (X12SegmentReader segments = X12SegmentReader.open(new ByteArrayInputStream(file), "HC",
+                Claim837PWriter.IMPLEMENTATION_GUIDE, warning -> {
                     // a bare ST..SE is refused at its ST below: a claim without ISA/GS has no envelope to return
                 })) {
             new Parse(claims).run(segments);
@@ -48,6 +64,7 @@ public final class Claim837PReader {
         if (claims.isEmpty()) {
             throw new X12FormatException(null, 0, "The file holds no 837P claim (no CLM segment).");
         }
+        Claim837Reading.requireGuideConformance(file);
         return claims;
     }
 
@@ -606,75 +623,4 @@ public final class Claim837PReader {
             }
         }
     }
-
-    /** X12 drops trailing zeros; money comes back in cents, as the rest of the application keeps it. */
-    private static BigDecimal money(BigDecimal value) {
-        return value.scale() < 2 ? value.setScale(2) : value;
-    }
-
-    private static long controlNumber(X12Segment s, int position) {
-        String raw = s.element(position).trim();
-        if (!raw.matches("\\d{1,9}")) {
-            throw new X12FormatException(s.tag(), s.number(), String.format("%s%02d '%s' in segment %d (%s) is not "
-                    + "a control number of 1 to 9 digits.", s.tag(), position, raw, s.number(), s.tag()));
-        }
-        return Long.parseLong(raw);
-    }
-
-    /** GS04 (CCYYMMDD) and GS05 (HHMM, HHMMSS or HHMMSS with decimal seconds). */
-    private static LocalDateTime createdAt(X12Segment gs) {
-        LocalDate date = X12Values.parseDate(gs, 4);
-        String time = gs.element(5).trim();
-        if (date == null || !time.matches("\\d{4}(\\d{2}\\d{0,2})?")) {
-            throw new X12FormatException("GS", gs.number(), "GS04/GS05 '" + gs.element(4) + "' '" + gs.element(5)
-                    + "' in segment " + gs.number() + " (GS) are not a date CCYYMMDD and a time HHMM.");
-        }
-        int hour = Integer.parseInt(time.substring(0, 2));
-        int minute = Integer.parseInt(time.substring(2, 4));
-        int second = time.length() >= 6 ? Integer.parseInt(time.substring(4, 6)) : 0;
-        int nanos = time.length() > 6 ? Integer.parseInt((time.substring(6) + "000000000").substring(0, 9)) : 0;
-        if (hour > 23 || minute > 59 || second > 59) {
-            throw new X12FormatException("GS", gs.number(), "GS05 '" + time + "' in segment " + gs.number()
-                    + " (GS) is not a valid time.");
-        }
-        return LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
-    }
-
-    private static UsageIndicator usage(X12Segment isa) {
-        return switch (isa.element(15)) {
-            case "T" -> UsageIndicator.TEST;
-            case "P" -> UsageIndicator.PRODUCTION;
-            default -> throw new X12FormatException("ISA", isa.number(), "ISA15 '" + isa.element(15)
-                    + "' is neither T (test) nor P (production).");
-        };
-    }
-
-    private static X12Segment require(X12Segment segment, X12Segment near, String what) {
-        if (segment == null) {
-            throw new X12FormatException(near.tag(), near.number(), "The claim data near segment " + near.number()
-                    + " (" + near.tag() + ") lacks " + what + ".");
-        }
-        return segment;
-    }
-
-    /** Turns the records' own validation into a message that names the segment the bad value came from. */
-    private static <T> T validated(X12Segment where, String what, Supplier<T> record) {
-        try {
-            return record.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new X12FormatException(where.tag(), where.number(), "The " + what + " read at segment "
-                    + where.number() + " (" + where.tag() + ") is not usable: " + e.getMessage() + ".", e);
-        }
-    }
-
-    private static void refuse(X12Segment s, String why) {
-        throw refusal(s, why);
-    }
-
-    private static X12FormatException refusal(X12Segment s, String why) {
-        return new X12FormatException(s.tag(), s.number(), "Segment " + s.number() + " (" + s.tag() + ") cannot be "
-                + "read into a claim: " + why + ".");
-    }
-
-
 }

@@ -61,4 +61,61 @@ final class SampleClaims {
                 line("99213", "125", List.of(), List.of(1, 2)),
                 line("87880", "30.00", List.of("QW"), List.of(1)));
     }
+
+    static final String ATTENDING_NPI = "1245319599";
+
+    static InstitutionalServiceLine revenueLine(String revenueCode, String procedure, String charge, String units) {
+        return new InstitutionalServiceLine(revenueCode, procedure, List.of(), new BigDecimal(charge),
+                new BigDecimal(units), null);
+    }
+
+    static InstitutionalClaim institutional(String claimNumber, String facilityType, ClaimFrequency frequency,
+            String payerClaimControlNumber, LocalDate from, LocalDate through, LocalDate admission,
+            List<String> diagnoses, InstitutionalServiceLine... lines) {
+        BigDecimal total = List.of(lines).stream().map(InstitutionalServiceLine::charge)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new InstitutionalClaim(
+                envelope(77),
+                new Submitter("RELAY RCM HOSPITAL", "RELAY02", "PATIENT ACCOUNTS", "555-987-6543", null),
+                new Receiver("ACME CLEARINGHOUSE", "ACMECH"),
+                new BillingProvider("RIVERSIDE GENERAL HOSPITAL", BILLING_NPI, "98-7654321", "282N00000X",
+                        new Address("500 HOSPITAL DR", "SPRINGFIELD", "IL", "627019999")),
+                new Subscriber("ROE", "RICHARD", "ABC987654321", LocalDate.of(1955, 2, 3), Sex.MALE,
+                        new Address("9 OAK AVE", "APT 4", "SPRINGFIELD", "IL", "62704")),
+                new Payer("HEALTHY PAYER INC", "HP123", "MB"),
+                new InstitutionalClaimDetails(claimNumber, total, facilityType, frequency, payerClaimControlNumber,
+                        from, through, admission, "1", admission == null ? null : "7", "01", diagnoses,
+                        new AttendingProvider("WELBY", "MARCUS", ATTENDING_NPI, "207R00000X"), List.of(lines)));
+    }
+
+    /** An emergency-room visit billed on a 131 outpatient bill: three revenue lines, one without a procedure. */
+    static InstitutionalClaim outpatientVisit() {
+        return institutional("ER-2025-0001", "13", ClaimFrequency.ORIGINAL, null, DOS, DOS, null,
+                List.of("S52.501A", "W19.XXXA", "I10"),
+                new InstitutionalServiceLine("0450", "99284", List.of("25"), new BigDecimal("850.00"), BigDecimal.ONE,
+                        null),
+                new InstitutionalServiceLine("0320", "73090", List.of("RT", "59"), new BigDecimal("310.5"),
+                        BigDecimal.ONE, null),
+                revenueLine("0250", null, "42.25", "3"));
+    }
+
+    /** A three-day inpatient stay (bill type 111) with 14 diagnoses, so the other diagnoses need two HI segments. */
+    static InstitutionalClaim inpatientStay() {
+        List<String> diagnoses = List.of("J18.9", "E11.9", "I10", "E78.5", "N18.30", "Z79.4", "K21.9", "F32.A",
+                "G47.33", "M54.50", "Z87.891", "E66.9", "Z68.30", "D64.9");
+        return institutional("IP-2025-0042", "11", ClaimFrequency.ORIGINAL, null, DOS.minusDays(3), DOS,
+                DOS.minusDays(3), diagnoses,
+                new InstitutionalServiceLine("0120", null, List.of(), new BigDecimal("3600"), new BigDecimal("3"),
+                        DOS.minusDays(3)),
+                new InstitutionalServiceLine("0300", "80053", List.of(), new BigDecimal("95.00"), BigDecimal.ONE,
+                        DOS.minusDays(2)),
+                new InstitutionalServiceLine("0636", "J1885", List.of("JZ"), new BigDecimal("12.40"),
+                        new BigDecimal("4"), DOS.minusDays(1)));
+    }
+
+    /** A replacement (bill type 137) of the outpatient visit. */
+    static InstitutionalClaim outpatientReplacement() {
+        return institutional("ER-2025-0001R", "13", ClaimFrequency.REPLACEMENT, "PCN-55501", DOS, DOS, null,
+                List.of("S52.501A"), revenueLine("0450", "99283", "600", "1"));
+    }
 }
