@@ -9,7 +9,7 @@ import java.util.Set;
  * to DRAFT to be corrected and scrubbed again.
  */
 public enum ClaimStatus {
-    /** Built from the codes, or reopened for correction; not yet through the scrubber. */
+    /** Built from the codes, or reopened for correction (also when our own 837 check refused it); not yet through the scrubber. */
     DRAFT,
     /** Passed every scrubber rule; ready to go out. */
     SCRUBBED,
@@ -25,7 +25,7 @@ public enum ClaimStatus {
 
     Set<ClaimStatus> allowedFrom() {
         return switch (this) {
-            case DRAFT -> EnumSet.of(REJECTED, DENIED);
+            case DRAFT -> EnumSet.of(SCRUBBED, REJECTED, DENIED);
             case SCRUBBED -> EnumSet.of(DRAFT);
             case SUBMITTED -> EnumSet.of(SCRUBBED);
             case ACCEPTED, REJECTED -> EnumSet.of(SUBMITTED);

@@ -212,8 +212,10 @@ class FullRelayIT {
         relay.code(caseId, encounter, List.of("RT"));
         String claimNumber = relay.awaitClaimNumber(encounter);
 
+        String submission = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(claimNumber).singleResult(), p -> p != null).getId();
         Job failed = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
-                .processInstanceBusinessKey(claimNumber).withException().singleResult(), j -> j != null);
+                .processInstanceId(submission).withException().singleResult(), j -> j != null);
         assertThat(failed.getRetries()).as("five backed-off retries left after the first failure").isEqualTo(5);
         List<String> written = filesOf(claimNumber);
         assertThat(written).hasSize(1);

@@ -125,6 +125,19 @@ class ClaimSubmissionProcessTest {
     }
 
     @Test
+    void takesAClaimWhoseFileOurOwnCheckRefusesToTheBillerWithoutAnIncident() throws Exception {
+        doThrow(new org.camunda.bpm.engine.delegate.BpmnError("ClaimFileRefused")).when(submitClaimDelegate).execute(any());
+        ProcessInstance claim = claimBuilt(CLAIM_NUMBER);
+        execute(job("Task_ScrubClaim", claim));
+
+        execute(job("Task_SubmitClaim", claim));
+
+        assertThat(claim).isWaitingAtExactly("Task_FixClaim").hasPassed("Error_FileRefused")
+                .hasNotPassed("SubProcess_AwaitAcknowledgements");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(claim.getId()).count()).isZero();
+    }
+
+    @Test
     void climbsTheAcknowledgementLadderToTheRemittanceWait() {
         ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
 

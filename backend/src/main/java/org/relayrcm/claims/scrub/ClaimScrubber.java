@@ -43,6 +43,16 @@ public class ClaimScrubber {
         return new ScrubReport(claimNumber, found);
     }
 
+    /**
+     * Replaces the claim's findings with what a later check found (the implementation-guide check at send time), so
+     * the biller sees one list of what to fix.
+     */
+    @Transactional
+    public void replaceFindings(String claimNumber, List<ScrubFinding> found) {
+        long claimId = claims.idOf(claimNumber).orElseThrow(() -> ApiException.notFound("Claim " + claimNumber));
+        findings.replace(claimId, OffsetDateTime.now(ZoneOffset.UTC), found);
+    }
+
     /** The findings of the latest run, for the claim view and the Fix claim task. */
     @Transactional(readOnly = true)
     public List<ScrubFinding> latestFindings(String claimNumber) {

@@ -45,6 +45,10 @@ class InstitutionalRule implements ScrubRule {
             found.add(ScrubFinding.error("INSTITUTIONAL-PATIENT-STATUS", "The patient discharge status is missing or not two digits.",
                     "Enter the patient status (e.g. 01 discharged home, 30 still a patient)."));
         }
+        if (claim.renderingProvider() == null) {
+            found.add(ScrubFinding.error("INSTITUTIONAL-ATTENDING", "The institutional claim names no attending provider.",
+                    "Record the attending physician on the encounter; an 837I requires one (loop 2310A)."));
+        }
         for (ScrubbedClaim.Line line : claim.lines()) {
             if (!matches(REVENUE_CODE, line.revenueCode())) {
                 found.add(ScrubFinding.error("INSTITUTIONAL-REVENUE-CODE", line.lineNumber(), "Line " + line.lineNumber()

@@ -239,13 +239,14 @@ class ScrubRulesTest {
             ScrubbedClaim claim = TestClaims.withInstitutional(clean(), new ScrubbedClaim.Institutional(null, "7", "", "1", null));
             assertThat(ruleIds(rule.check(claim))).containsExactly("INSTITUTIONAL-FACILITY-TYPE",
                     "INSTITUTIONAL-ADMISSION-TYPE", "INSTITUTIONAL-ADMISSION-SOURCE", "INSTITUTIONAL-PATIENT-STATUS",
-                    "INSTITUTIONAL-REVENUE-CODE", "INSTITUTIONAL-REVENUE-CODE");
+                    "INSTITUTIONAL-ATTENDING", "INSTITUTIONAL-REVENUE-CODE", "INSTITUTIONAL-REVENUE-CODE");
         }
 
         @Test
         void passesACompleteInstitutionalClaim() {
-            ScrubbedClaim claim = TestClaims.withCodes(
+            ScrubbedClaim claim = TestClaims.withCodes(TestClaims.withRendering(
                     TestClaims.withInstitutional(clean(), new ScrubbedClaim.Institutional("13", "3", "1", "01", null)),
+                            new ScrubbedClaim.Provider("1609458272", "1", "207P00000X", null)),
                     List.of("M1711"), List.of(new ScrubbedClaim.Line(1, "20610", List.of("RT"), 1, List.of(1), "0510")));
             assertThat(rule.check(claim)).isEmpty();
         }
