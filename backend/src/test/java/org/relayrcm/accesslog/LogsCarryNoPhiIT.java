@@ -57,13 +57,9 @@ class LogsCarryNoPhiIT {
         relay.as("ehr").postRaw("/fhir/Bundle", "application/fhir+json",
                 ("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"name\":[{\"family\":\""
                         + last + "\"}],\"birthDate\":\"not-a-date\"}}]}").getBytes());
-        relay.code(caseId, number, List.of());                               // no modifier: the payer denies
+        relay.code(caseId, number, RelayFixture.therapyCodes(List.of()));  // no GP: the payer denies
         String claimNumber = relay.awaitClaimNumber(number);
-        var task = relay.awaitTask("biller", "Task_PrepareClaim", claimNumber);
-        relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "");
-        relay.as("biller").post("/api/claims/" + task.get("claimId").asLong() + "/prepare", "{}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT status FROM claim WHERE claim_number = ?", String.class, claimNumber), "DENIED"::equals);
+        relay.awaitClaimStatus(claimNumber, "DENIED");
         relay.as("admin-with-a-wrong-password").get("/api/me");
 
         // Proves the capture sees what the application's logging writes.

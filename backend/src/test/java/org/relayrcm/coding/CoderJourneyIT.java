@@ -64,8 +64,9 @@ class CoderJourneyIT {
         JsonNode coded = relay.as("coder").get("/api/coding/cases/" + caseId).json();
         assertThat(coded.get("status").asText()).isEqualTo("CODED");
         assertThat(coded.get("finalCodes").get("procedures").get(1).get("modifiers").get(0).asText()).isEqualTo("RT");
-        JsonNode prepare = relay.awaitTask("biller", "Task_PrepareClaim", relay.awaitClaimNumber(number));
-        assertThat(prepare.get("amountCents").asLong()).isEqualTo(13500 + 17500);
+        String claimNumber = relay.awaitClaimNumber(number);
+        assertThat(jdbc.queryForObject("SELECT total_charge_cents FROM claim WHERE claim_number = ?", Long.class,
+                claimNumber)).isEqualTo(13500 + 17500);
     }
 
     @Test

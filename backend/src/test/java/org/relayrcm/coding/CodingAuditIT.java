@@ -96,7 +96,7 @@ class CodingAuditIT {
         assertThat(jdbc.queryForList("SELECT d.code FROM claim_diagnosis d JOIN claim c ON c.id = d.claim_id "
                 + "WHERE c.claim_number = ? ORDER BY d.position", String.class, claims.get(0)))
                 .containsExactly("M1711", "E785");
-        relay.awaitTask("biller", "Task_PrepareClaim", claims.get(0));
+        awaitClaimSubmissionStarted(claims.get(0));
 
         JsonNode accuracy = relay.as("manager").get("/api/audits/accuracy?coder=" + coder + "&from=" + LocalDate.now().minusDays(1)
                 + "&to=" + LocalDate.now().plusDays(1)).json();
@@ -118,7 +118,7 @@ class CodingAuditIT {
         code(caseId, number);
 
         List<String> claims = await().atMost(Duration.ofSeconds(30)).until(() -> claimsOf(number), l -> !l.isEmpty());
-        relay.awaitTask("biller", "Task_PrepareClaim", claims.get(0));
+        awaitClaimSubmissionStarted(claims.get(0));
         assertThat(relay.findTask("auditor", "Task_AuditCoding", number)).isNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coding_audit WHERE coding_case_id = ?", Long.class, caseId))
                 .isZero();
@@ -186,5 +186,12 @@ class CodingAuditIT {
     private List<String> claimsOf(String encounterNumber) {
         return jdbc.queryForList("SELECT c.claim_number FROM claim c JOIN encounter e ON e.id = c.encounter_id "
                 + "WHERE e.encounter_number = ?", String.class, encounterNumber);
+    }
+
+    /** Billing has the claim: its claim-submission process has started. */
+    private void awaitClaimSubmissionStarted(String claimNumber) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ? AND proc_def_key_ = 'claim-submission'",
+                Long.class, claimNumber), n -> n == 1);
     }
 }

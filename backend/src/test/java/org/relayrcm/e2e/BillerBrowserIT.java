@@ -1,10 +1,8 @@
 package org.relayrcm.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.relayrcm.testing.Browser.testId;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,35 +24,43 @@ class BillerBrowserIT {
     JdbcTemplate jdbc;
 
     @Test
-    void billerSubmitsWorksTheDenialAndTheResubmissionIsPaid() {
+    void billerFixesAHeldClaimAndWorksADenialToResubmissionBothArePaid() {
         RelayFixture relay = new RelayFixture(port, jdbc);
-        String encounter = RelayFixture.uniqueNumber("UIB");
-        long caseId = relay.receive(encounter);
-        relay.code(caseId, encounter, List.of());
-        String claimNumber = relay.awaitClaimNumber(encounter);
+        String held = RelayFixture.uniqueNumber("UIF");
+        relay.code(relay.receive(held), held, List.of());
+        String heldClaim = relay.awaitClaimNumber(held);
+        String denied = RelayFixture.uniqueNumber("UIB");
+        relay.code(relay.receive(denied), denied, RelayFixture.therapyCodes(List.of()));
+        String deniedClaim = relay.awaitClaimNumber(denied);
+        relay.awaitClaimStatus(deniedClaim, "DENIED");
 
         try (Browser browser = Browser.open(port)) {
             browser.signIn("biller");
-            browser.claimAndOpen("Task_PrepareClaim", claimNumber);
-            assertThat(browser.visible(testId("claim-total")).getText()).contains("310");
-            browser.click(testId("submit-claim"));
-            browser.awaitGone("Task_PrepareClaim", claimNumber);
+            browser.claimAndOpen("Task_FixClaim", heldClaim);
+            assertThat(browser.visible(testId("claim-findings")).getText()).contains("PAYER-LATERALITY").contains("line 2");
+            browser.type(testId("line-modifiers-2"), "RT");
+            browser.type(testId("fix-note"), "Right knee per the note");
+            browser.screenshot("biller-fix-claim-form");
+            browser.click(testId("fix-claim"));
+            browser.awaitGone("Task_FixClaim", heldClaim);
 
-            browser.claimAndOpen("Task_WorkDenial", claimNumber);
+            browser.claimAndOpen("Task_WorkDenial", deniedClaim);
             assertThat(browser.visible(testId("denial-facts")).getText()).contains("CO").contains("4");
             browser.click(By.xpath("//label[normalize-space()='Correct and resubmit']/input"));
-            browser.type(testId("line-modifiers-2"), "RT");
-            browser.type(testId("denial-note"), "Right knee: added RT");
+            browser.type(testId("line-modifiers-2"), "GP");
+            browser.type(testId("denial-note"), "Therapy under a PT plan of care: added GP");
             browser.screenshot("biller-denial-form");
             browser.click(testId("resolve-denial"));
-            browser.awaitGone("Task_WorkDenial", claimNumber);
+            browser.awaitGone("Task_WorkDenial", deniedClaim);
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT status FROM claim WHERE claim_number = ?", String.class, claimNumber), "PAID"::equals);
+        relay.awaitClaimStatus(heldClaim, "PAID");
+        relay.awaitClaimStatus(deniedClaim, "PAID");
         assertThat(jdbc.queryForObject("SELECT resolution_note FROM denial d JOIN claim c ON c.id = d.claim_id "
-                + "WHERE c.claim_number = ?", String.class, claimNumber)).isEqualTo("Right knee: added RT");
+                + "WHERE c.claim_number = ?", String.class, deniedClaim)).isEqualTo("Therapy under a PT plan of care: added GP");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM claim_submission s JOIN claim c ON c.id = s.claim_id "
-                + "WHERE c.claim_number = ?", Long.class, claimNumber)).isEqualTo(2);
+                + "WHERE c.claim_number = ?", Long.class, deniedClaim)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM claim_submission s JOIN claim c ON c.id = s.claim_id "
+                + "WHERE c.claim_number = ?", Long.class, heldClaim)).isEqualTo(1);
     }
 }

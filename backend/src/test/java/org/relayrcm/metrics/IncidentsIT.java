@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.relayrcm.testing.RelayFixture;
 import org.relayrcm.testing.RelayIntegrationTest;
+import org.relayrcm.testing.SubmissionFaults;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,28 +38,15 @@ class IncidentsIT {
         RelayFixture relay = new RelayFixture(port, jdbc);
         String encounter = RelayFixture.uniqueNumber("INC");
         long caseId = relay.receive(encounter);
+        // The outage: every submission attempt of this encounter's claim is refused until it is cleared.
+        SubmissionFaults outage = new SubmissionFaults(jdbc);
+        outage.failEveryAttempt(encounter);
         relay.code(caseId, encounter, List.of("RT"));
         String claimNumber = relay.awaitClaimNumber(encounter);
         long claimId = jdbc.queryForObject("SELECT id FROM claim WHERE claim_number = ?", Long.class, claimNumber);
-        // The outage: every submission row of this claim is refused until the row below is deleted.
-        jdbc.execute("CREATE TABLE IF NOT EXISTS it_outage (claim_id BIGINT PRIMARY KEY)");
-        jdbc.update("INSERT INTO it_outage VALUES (?)", claimId);
-        jdbc.execute("""
-                CREATE OR REPLACE FUNCTION it_outage_check() RETURNS trigger AS $$
-                BEGIN
-                  IF EXISTS (SELECT 1 FROM it_outage WHERE claim_id = NEW.claim_id) THEN
-                    RAISE EXCEPTION 'clearinghouse outage (injected)';
-                  END IF;
-                  RETURN NEW;
-                END $$ LANGUAGE plpgsql""");
-        jdbc.execute("DROP TRIGGER IF EXISTS it_outage_check ON claim_submission");
-        jdbc.execute("CREATE TRIGGER it_outage_check BEFORE INSERT ON claim_submission "
-                + "FOR EACH ROW EXECUTE FUNCTION it_outage_check()");
         try {
-            JsonNode task = relay.awaitTask("biller", "Task_PrepareClaim", claimNumber);
-            relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "");
-            relay.as("biller").post("/api/claims/" + claimId + "/prepare", "{}");
-            String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber).singleResult().getId();
+            String process = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(claimNumber).singleResult(), p -> p != null).getId();
             Job failing = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
                     .processInstanceId(process).withException().singleResult(), j -> j != null);
             // Skip the hours of back-off: the last retry, now.
@@ -73,7 +61,7 @@ class IncidentsIT {
             assertThat(relay.as("biller").post("/api/incidents/" + incident.get("id").asText() + "/retry", "").status())
                     .isEqualTo(404);
 
-            jdbc.update("DELETE FROM it_outage WHERE claim_id = ?", claimId);
+            outage.clear(encounter);
             assertThat(relay.as("manager").post("/api/incidents/" + incident.get("id").asText() + "/retry", "").status())
                     .isEqualTo(202);
 
@@ -83,7 +71,7 @@ class IncidentsIT {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM claim_submission WHERE claim_id = ?", Long.class, claimId))
                     .isEqualTo(1);
         } finally {
-            jdbc.update("DELETE FROM it_outage WHERE claim_id = ?", claimId);
+            outage.clear(encounter);
         }
     }
 

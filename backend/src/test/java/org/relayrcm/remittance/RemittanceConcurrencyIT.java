@@ -58,12 +58,7 @@ class RemittanceConcurrencyIT {
         long caseId = relay.as("ehr").post("/api/encounters", body).json().get("codingCaseId").asLong();
         relay.code(caseId, encounter, List.of("RT"));
         String claimNumber = relay.awaitClaimNumber(encounter);
-        JsonNode task = relay.awaitTask("biller", "Task_PrepareClaim", claimNumber);
-        relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "");
-        assertThat(relay.as("biller").post("/api/claims/" + task.get("claimId").asLong() + "/prepare", "{}").status())
-                .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT status FROM claim WHERE claim_number = ?", String.class, claimNumber), "SUBMITTED"::equals);
+        relay.awaitClaimStatus(claimNumber, "SUBMITTED");
         byte[] x835 = remittance(claimNumber).getBytes(StandardCharsets.UTF_8);
 
         CyclicBarrier together = new CyclicBarrier(2);
