@@ -104,9 +104,15 @@ class CodeSearchBenchmarkIT {
         // The unindexed baseline costs most of a second per query: enough samples for a p95, not 500 per client.
         Timing ilikeTiming = new Timing("unindexed ILIKE on code_set_code (SQL only)", run(ilike, Math.min(REQUESTS, 40)));
         Timing trgm = trigram(version);
+        // The same searches from wrk, a load generator in its own process (C, epoll): the in-JVM clients above share
+        // the server's two cores and its heap, so their latencies include their own HTTP client's work.
+        String wrkSearch = wrk("API /api/codes/search from wrk (own process)", clients.get(0), QUERIES);
+        String wrkMe = wrk("API /api/me from wrk (own process)", clients.get(0), List.of());
 
         String report = String.format(Locale.ROOT, """
                 Relay RCM code search benchmark: ICD-10-CM FY2026 (%d codes), %d concurrent clients, %s
+                %s
+                %s
                 %s
                 %s
                 %s
@@ -115,12 +121,56 @@ class CodeSearchBenchmarkIT {
                 """, jdbc.queryForObject("SELECT code_count FROM code_set_version WHERE id = ?", Integer.class, version),
                 CLIENTS, jdbc.queryForObject("SELECT version()", String.class).split(",")[0], apiTiming.line(),
                 meTiming.line(), ilikeTiming.line(), trgm == null ? "  pg_trgm: extension not available here, not measured" : trgm.line(),
-                apiTiming.percentile(0.95) / ilikeTiming.percentile(0.95));
+                wrkSearch, wrkMe, apiTiming.percentile(0.95) / ilikeTiming.percentile(0.95));
         System.out.println(report);
         Path out = Path.of("target", "code-search-bench.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         assertThat(empty.get()).isZero();
+    }
+
+    /**
+     * {@code CLIENTS} connections from /usr/bin/wrk for a fixed time, signed in as the given session, cycling through
+     * the queries (or /api/me when there are none); the p50/p95/p99 line, or a note when wrk is not installed
+     * (Debian package {@code wrk}).
+     */
+    private String wrk(String name, SessionApi session, List<String> queries) throws Exception {
+        Path wrk = Path.of("/usr/bin/wrk");
+        if (!Files.isExecutable(wrk)) {
+            return String.format(Locale.ROOT, "  %-44s not measured: /usr/bin/wrk is not installed", name);
+        }
+        StringBuilder lua = new StringBuilder("wrk.headers[\"Cookie\"] = \"" + session.cookieHeader() + "\"\n");
+        if (!queries.isEmpty()) {
+            lua.append("local paths = {");
+            for (String q : queries) {
+                lua.append("\"/api/codes/search?system=ICD10CM&dos=").append(DOS).append("&limit=20&q=")
+                        .append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append("\",");
+            }
+            lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n"
+                    + "  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+        }
+        lua.append("""
+                done = function(summary, latency, requests)
+                  io.write(string.format("RESULT %.3f %.3f %.3f %d %d\\n", latency:percentile(50) / 1000,
+                    latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.requests,
+                    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
+                end
+                """);
+        Path script = Files.createTempFile("relay-wrk", ".lua");
+        Files.writeString(script, lua);
+        int seconds = REQUESTS >= 100 ? 20 : 3;
+        Process process = new ProcessBuilder(wrk.toString(), "-t2", "-c" + CLIENTS, "-d" + seconds + "s", "--timeout", "5s",
+                "-s", script.toString(), "http://127.0.0.1:" + port + (queries.isEmpty() ? "/api/me" : "/"))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Files.deleteIfExists(script);
+        String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new AssertionError("wrk printed no result: " + output));
+        String[] f = result.split(" ");
+        assertThat(Long.parseLong(f[5])).as("wrk errors (non-2xx, timeouts)").isZero();
+        return String.format(Locale.ROOT, "  %-44s p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms  (%s requests in %d s)",
+                name, Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]), f[4], seconds);
     }
 
     /** The same searches with pg_trgm GIN indexes on a scratch copy of the rows; null where the extension is missing. */

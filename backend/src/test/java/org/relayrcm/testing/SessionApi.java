@@ -46,6 +46,12 @@ public final class SessionApi {
         return api;
     }
 
+    /** The session's cookies as a Cookie header, for a load generator in another process to act as this user. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     public Api.Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
