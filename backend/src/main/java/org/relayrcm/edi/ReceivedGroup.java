@@ -4,18 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The first functional group of a received file as a front end sees it before reading the content: GS01, GS06, GS08
  * and each transaction's ST01/ST02 and where it starts. Found by a forgiving scan of the delimiters the ISA declares,
  * so a 999 can be written even for a file the real reader refuses (that is when a 999 matters most).
  *
+ * @param senderQualifier    ISA05
+ * @param senderId           ISA06, trimmed
+ * @param interchangeControlNumber ISA13
+ * @param usageIndicator     ISA15, T or P
  * @param functionalIdCode   GS01, e.g. HC
  * @param groupControlNumber GS06
  * @param version            GS08, e.g. 005010X222A1
  * @param transactions       the group's ST segments in file order
  */
-public record ReceivedGroup(String functionalIdCode, String groupControlNumber, String version,
+public record ReceivedGroup(String senderQualifier, String senderId, String interchangeControlNumber,
+        String usageIndicator, String functionalIdCode, String groupControlNumber, String version,
         List<Transaction> transactions) {
 
     /**
@@ -47,13 +53,14 @@ public record ReceivedGroup(String functionalIdCode, String groupControlNumber, 
         }
         String element = String.valueOf(text.charAt(3));
         String terminator = String.valueOf(text.charAt(105));
-        String[] segments = text.split(java.util.regex.Pattern.quote(terminator));
+        String[] segments = text.split(Pattern.quote(terminator));
+        String[] isa = segments[0].split(Pattern.quote(element), -1);
         String[] gs = null;
         List<Transaction> transactions = new ArrayList<>();
         String[] st = null;
         int stAt = 0;
         for (int i = 0; i < segments.length; i++) {
-            String[] e = segments[i].strip().split(java.util.regex.Pattern.quote(element), -1);
+            String[] e = segments[i].strip().split(Pattern.quote(element), -1);
             String tag = e[0];
             if ("GS".equals(tag)) {
                 if (gs != null) {
@@ -73,7 +80,12 @@ public record ReceivedGroup(String functionalIdCode, String groupControlNumber, 
         if (gs == null || gs.length < 7 || gs[6].isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new ReceivedGroup(gs[1], gs[6].trim(), gs.length > 8 ? gs[8].trim() : null, transactions));
+        return Optional.of(new ReceivedGroup(field(isa, 5), field(isa, 6), field(isa, 13), field(isa, 15), gs[1], gs[6].trim(), gs.length > 8 ? gs[8].trim() : null,
+                transactions));
+    }
+
+    private static String field(String[] elements, int position) {
+        return elements.length > position ? elements[position].trim() : null;
     }
 
     private static void closeOpen(List<Transaction> transactions, String[] st, int start, int end) {
