@@ -11,8 +11,9 @@ import org.relayrcm.remittance.RemittanceSummary;
  * @param type             999, 277CA or 835
  * @param fileId           the {@code inbound_file} row that records it
  * @param duplicate        the same content had been received before ({@code receivedAt} says when); nothing was done
- * @param accepted         999: transactions the payer accepted; 277CA: claims accepted into adjudication
- * @param rejected         999: transactions rejected; 277CA: claims rejected
+ * @param accepted         999: transactions the payer accepted; 277CA: claims accepted into adjudication; 835: claims
+ *                         paid
+ * @param rejected         999: transactions rejected; 277CA: claims rejected; 835: claims denied
  * @param claimsApplied    claim numbers whose status changed
  * @param claimsUnchanged  claim numbers that already had this answer
  * @param claimsUnmatched  claim or control numbers we never sent

@@ -38,7 +38,8 @@ import jakarta.annotation.PreDestroy;
  * received through {@link InboundFiles}, then moved to {@code processed/}, or to {@code failed/} with a
  * {@code .error.txt} beside it saying why (quoted values removed: they may be PHI). Only complete files are picked up:
  * names starting with a dot and the partial-upload suffixes SFTP clients use ({@code .part}, {@code .tmp},
- * {@code .filepart}) are left alone until renamed. A file is claimed by an atomic move into {@code .processing/}, so
+ * {@code .filepart}) are left alone until renamed, and so is a file changed within the last second (a client that
+ * writes in place without renaming may still be writing it). A file is claimed by an atomic move into {@code .processing/}, so
  * two pollers (or two instances on a shared folder) never receive the same file at once; files left there by a crash
  * go back to the inbox at start-up, which is safe because receiving is idempotent. When the database is unreachable
  * a file goes back to the inbox to be tried again at the next poll.
@@ -49,6 +50,7 @@ class InboxFolder {
     private static final Logger log = LoggerFactory.getLogger(InboxFolder.class);
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern QUOTED = Pattern.compile("'[^']*'");
+    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     private final Path inbox;
     private final Path processing;
@@ -110,11 +112,12 @@ class InboxFolder {
         return inbox;
     }
 
-    /** Receives every complete file now, oldest first. */
+    /** Receives every complete, settled file now, oldest first. */
     List<Result> poll() {
         List<Path> ready;
+        Instant settled = Instant.now().minus(SETTLE);
         try (Stream<Path> files = Files.list(inbox)) {
-            ready = files.filter(InboxFolder::isComplete)
+            ready = files.filter(InboxFolder::isComplete).filter(f -> modified(f).isBefore(settled))
                     .sorted(Comparator.comparing(InboxFolder::modified).thenComparing(Path::getFileName))
                     .toList();
         } catch (IOException e) {

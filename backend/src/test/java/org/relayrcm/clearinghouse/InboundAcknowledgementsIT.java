@@ -60,7 +60,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link AcknowledgementRecorder}; nothing here depends on what the claims side does with an acknowledgement.
  */
 @RelayIntegrationTest
-class AcknowledgementIntakeIT {
+class InboundAcknowledgementsIT {
 
     @LocalServerPort
     int port;
