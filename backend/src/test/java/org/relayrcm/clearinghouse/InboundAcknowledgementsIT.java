@@ -45,6 +45,7 @@ import org.relayrcm.edi.Subscriber;
 import org.relayrcm.edi.UsageIndicator;
 import org.relayrcm.testing.AcknowledgementRecorder;
 import org.relayrcm.testing.Api;
+import org.relayrcm.testing.RelayFixture;
 import org.relayrcm.testing.RelayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -270,6 +271,79 @@ class InboundAcknowledgementsIT {
             assertThat(t.status()).isEqualTo("R");
             assertThat(t.errors()).extracting(FunctionalAcknowledgement.SegmentError::segmentId).containsExactly("CLM");
         });
+    }
+
+    @Test
+    void aSubmittedClaimGetsA999AndA277caInTheInboxFromTheSimulator() throws Exception {
+        RelayFixture relay = new RelayFixture(port, jdbc);
+        String encounter = RelayFixture.uniqueNumber("ACK");
+        long caseId = relay.receive(encounter);
+        relay.code(caseId, encounter, List.of("RT"));
+        String claimNumber = relay.awaitClaimNumber(encounter);
+        submit(relay, claimNumber);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(claimNumber, ".835") != null);
+
+        assertThat(processed(claimNumber, ".999")).isNotNull();
+        assertThat(processed(claimNumber, ".277")).isNotNull();
+        long group = jdbc.queryForObject("""
+                SELECT s.interchange_control_number FROM claim_submission s JOIN claim c ON c.id = s.claim_id
+                WHERE c.claim_number = ?""", Long.class, claimNumber);
+        assertThat(AcknowledgementRecorder.functional()).filteredOn(a -> a.groupControlNumber().equals(
+                Long.toString(group))).singleElement().matches(FunctionalAcknowledgement::accepted);
+        assertThat(claimResult(claimNumber).accepted()).isTrue();
+        assertThat(callsFor(claimNumber)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_file WHERE file_name LIKE ?", Long.class,
+                claimNumber + "-%")).isEqualTo(3);
+    }
+
+    @Test
+    void aFileUploadedAsAFormPartIsReceivedLikeARawBody() {
+        String claimNumber = unique("FORM");
+        String boundary = "relay" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"answer.277\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + claimAcknowledgement(claimNumber) + "\r\n--"
+                + boundary + "--\r\n";
+
+        Api.Response uploaded = Api.as(port, "biller").postRaw("/api/acknowledgements",
+                "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.json().get("type").asText()).isEqualTo("277CA");
+        assertThat(callsFor(claimNumber)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT file_name FROM inbound_file WHERE id = ?", String.class,
+                uploaded.json().get("fileId").asLong())).isEqualTo("answer.277");
+    }
+
+    /**
+     * Gets the claim sent whichever way the claim-submission process does it: a biller's preparation task when the
+     * model has one, or on its own once the claim passed the scrubber.
+     */
+    private void submit(RelayFixture relay, String claimNumber) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.findTask("biller", "Task_PrepareClaim", claimNumber)
+                != null || submitted(claimNumber));
+        JsonNode task = relay.findTask("biller", "Task_PrepareClaim", claimNumber);
+        if (task != null) {
+            relay.as("biller").post("/api/tasks/" + task.get("id").asText() + "/claim", "");
+            Api.Response prepared = relay.as("biller").post("/api/claims/" + task.get("claimId").asLong() + "/prepare",
+                    "{}");
+            assertThat(prepared.status()).as(prepared.body()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> submitted(claimNumber));
+    }
+
+    private boolean submitted(String claimNumber) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM claim_submission s JOIN claim c ON c.id = s.claim_id WHERE c.claim_number = ?""",
+                Long.class, claimNumber) > 0;
+    }
+
+    /** The simulator's answer of that type for the claim's first submission, once received. */
+    private Path processed(String claimNumber, String suffix) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(inbox.folder().resolve("processed"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith(claimNumber + "-1-")
+                    && p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.relayrcm.testing;
 
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -7,6 +8,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.relayrcm.claims.ClaimAcknowledgements;
 import org.relayrcm.edi.ClaimAcknowledgement;
 import org.relayrcm.edi.FunctionalAcknowledgement;
+import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -56,17 +58,23 @@ public class AcknowledgementRecorder implements BeanDefinitionRegistryPostProces
         if (!(bean instanceof ClaimAcknowledgements)) {
             return bean;
         }
-        ProxyFactory proxy = new ProxyFactory(bean);
-        // A class proxy keeps the implementation's own type injectable where it is injected by class.
-        proxy.setProxyTargetClass(!java.lang.reflect.Modifier.isFinal(bean.getClass().getModifiers()));
-        proxy.addAdvice((MethodInterceptor) invocation -> {
+        MethodInterceptor record = invocation -> {
             Object[] arguments = invocation.getArguments();
             if (arguments.length == 1 && (arguments[0] instanceof FunctionalAcknowledgement
                     || arguments[0] instanceof ClaimAcknowledgement)) {
                 CALLS.add(arguments[0]);
             }
             return invocation.proceed();
-        });
+        };
+        if (bean instanceof Advised proxied && !proxied.isFrozen()) {
+            // Already a proxy (e.g. @Transactional): one more advice, outermost, keeps its type and its behaviour.
+            proxied.addAdvice(0, record);
+            return bean;
+        }
+        ProxyFactory proxy = new ProxyFactory(bean);
+        // A class proxy keeps the implementation's own type injectable where it is injected by class.
+        proxy.setProxyTargetClass(!Modifier.isFinal(bean.getClass().getModifiers()));
+        proxy.addAdvice(record);
         return proxy.getProxy(bean.getClass().getClassLoader());
     }
 
