@@ -1,6 +1,7 @@
 package org.relayrcm.edi;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -174,7 +175,7 @@ public final class ClaimAcknowledgement277Reader {
         final X12Segment trn;
         final List<ClaimAcknowledgement.Status> statuses = new ArrayList<>();
         String payerClaimControlNumber;
-        java.math.BigDecimal totalCharge;
+        BigDecimal totalCharge;
 
         ClaimBuilder(X12Segment trn) {
             this.trn = trn;

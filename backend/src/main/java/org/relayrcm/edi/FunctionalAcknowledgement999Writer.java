@@ -17,7 +17,7 @@ public final class FunctionalAcknowledgement999Writer {
 
     static final String IMPLEMENTATION_GUIDE = "005010X231A1";
 
-    /** IK502 and AK905 are required once something is rejected; "5" (one or more segments in error) is ours. */
+    /** IK502 is required once a transaction is not plainly accepted: "5", one or more segments in error. */
     private static final String SEGMENTS_IN_ERROR = "5";
 
     private final boolean segmentPerLine;
@@ -46,8 +46,8 @@ public final class FunctionalAcknowledgement999Writer {
                 accepted += transaction.accepted() ? 1 : 0;
             }
             String count = Integer.toString(ack.transactions().size());
-            x12.segment("AK9", ack.groupStatus(), count, count, Integer.toString(accepted),
-                    "R".equals(ack.groupStatus()) || "P".equals(ack.groupStatus()) ? SEGMENTS_IN_ERROR : null);
+            // AK905 is for errors in the group's own envelope (GS/GE); ours are reported per transaction in IK5.
+            x12.segment("AK9", ack.groupStatus(), count, count, Integer.toString(accepted));
             x12.endTransaction(st02);
             x12.endInterchange(envelope);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.relayrcm.edi.Address;
@@ -339,8 +341,8 @@ class InboundAcknowledgementsIT {
     }
 
     /** The simulator's answer of that type for the claim's first submission, once received. */
-    private Path processed(String claimNumber, String suffix) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = Files.list(inbox.folder().resolve("processed"))) {
+    private Path processed(String claimNumber, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(inbox.folder().resolve("processed"))) {
             return files.filter(p -> p.getFileName().toString().startsWith(claimNumber + "-1-")
                     && p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
         }

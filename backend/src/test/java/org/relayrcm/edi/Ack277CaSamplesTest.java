@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,7 +83,7 @@ class Ack277CaSamplesTest {
         }
 
         assertThat(claim.statuses()).containsExactly(new ClaimAcknowledgement.Status("A7", "562", "85",
-                java.time.LocalDate.of(2011, 3, 11), "WQ", null));
+                LocalDate.of(2011, 3, 11), "WQ", null));
         assertThat(claim.payerClaimControlNumber()).isEqualTo("1107000000001120");
         assertThat(claim.totalCharge()).isEqualByComparingTo("199.14");
     }
