@@ -74,10 +74,10 @@ public final class FunctionalAcknowledgement999Reader {
                 case "ST" -> startTransaction(s);
                 case "SE" -> endTransaction(s);
                 default -> {
-                    if (!inTransaction) {
-                        throw outOfPlace(s, "outside any ST..SE transaction");
+                    if (inTransaction) {
+                        body(s);
                     }
-                    body(s);
+                    // outside ST..SE: a TA1 (the interchange's own acknowledgement) says nothing about our claims
                 }
             }
         }

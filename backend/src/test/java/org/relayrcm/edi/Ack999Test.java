@@ -106,6 +106,16 @@ class Ack999Test {
     }
 
     @Test
+    void skipsATa1BeforeTheGroup() {
+        String x12 = "ISA*00*          *00*          *ZZ*CH             *ZZ*RELAYRCM       *250315*0930*^*00501"
+                + "*000000009*0*T*:~TA1*000000077*250315*0930*A*000~GS*FA*CH*RELAYRCM*20250315*0930*9*X*005010X231A1~"
+                + "ST*999*0001*005010X231A1~AK1*HC*77*005010X222A1~AK2*837*0001~IK5*A~AK9*A*1*1*1~SE*6*0001~GE*1*9~"
+                + "IEA*1*000000009~";
+
+        assertThat(read(x12).accepted()).isTrue();
+    }
+
+    @Test
     void refusesAnIk5WithoutItsAk2NamingTheSegment() {
         String x12 = "ISA*00*          *00*          *ZZ*CH             *ZZ*RELAYRCM       *250315*0930*^*00501"
                 + "*000000009*0*T*:~GS*FA*CH*RELAYRCM*20250315*0930*9*X*005010X231A1~ST*999*0001*005010X231A1~"
