@@ -1,17 +1,21 @@
 package org.relayrcm.clearinghouse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,30 +23,39 @@ import java.util.concurrent.TimeUnit;
 import org.relayrcm.edi.Address;
 import org.relayrcm.edi.Adjustment;
 import org.relayrcm.edi.Claim837PReader;
+import org.relayrcm.edi.ClaimAcknowledgement;
+import org.relayrcm.edi.ClaimAcknowledgement277Writer;
 import org.relayrcm.edi.ClaimPayment;
 import org.relayrcm.edi.EnvelopeIds;
+import org.relayrcm.edi.FunctionalAcknowledgement;
+import org.relayrcm.edi.FunctionalAcknowledgement999Writer;
 import org.relayrcm.edi.InterchangeEnvelope;
 import org.relayrcm.edi.ProfessionalClaim;
+import org.relayrcm.edi.ReceivedGroup;
 import org.relayrcm.edi.Remittance835Writer;
 import org.relayrcm.edi.RemitParty;
 import org.relayrcm.edi.RemitPatient;
 import org.relayrcm.edi.RemittanceAdvice;
 import org.relayrcm.edi.ServiceLine;
 import org.relayrcm.edi.ServicePayment;
-import org.relayrcm.remittance.RemittancePosting;
+import org.relayrcm.edi.UsageIndicator;
+import org.relayrcm.edi.X12FormatException;
+import org.relayrcm.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import jakarta.annotation.PreDestroy;
 
 /**
- * A payer for the demo and the tests. After a claim file is committed to the outbox it reads the 837
- * there, as a payer would, adjudicates it by {@link PayerSimulatorSettings}, and posts its 835 through
- * exactly the code path of {@code POST /api/remittances}.
+ * A clearinghouse and payer for the demo and the tests. After a claim file is committed to the outbox it reads the
+ * 837 there, as a payer's front end would, and answers in rungs, each a file dropped into the inbox and received
+ * through {@link InboxFolder} exactly as a real clearinghouse's files are: a 999 (the group rejected when the file
+ * cannot be read, and nothing more), then a 277CA accepting or rejecting each claim, then an 835 adjudicating the
+ * accepted ones, all by {@link PayerSimulatorSettings}.
  */
 @Component
 @ConditionalOnProperty(name = "relay.payer-simulator.enabled", havingValue = "true")
@@ -53,25 +66,25 @@ class PayerSimulator {
 
     private final PayerSimulatorSettings settings;
     private final OutboxFolderClearinghouse outbox;
-    private final RemittancePosting posting;
-    private final Path inbox;
+    private final InboxFolder inbox;
+    private final JdbcClient jdbc;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "payer-simulator");
         t.setDaemon(true);
         return t;
     });
 
-    PayerSimulator(PayerSimulatorSettings settings, OutboxFolderClearinghouse outbox, RemittancePosting posting,
-            @Value("${relay.clearinghouse.outbox}") Path outboxFolder) throws IOException {
+    PayerSimulator(PayerSimulatorSettings settings, OutboxFolderClearinghouse outbox, InboxFolder inbox,
+            JdbcClient jdbc) {
         this.settings = settings;
         this.outbox = outbox;
-        this.posting = posting;
-        this.inbox = Files.createDirectories(outboxFolder.toAbsolutePath().normalize().resolveSibling("inbox"));
+        this.inbox = inbox;
+        this.jdbc = jdbc;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onDelivered(OutboxFolderClearinghouse.FileDelivered delivered) {
-        worker.schedule(() -> answer(delivered.fileName()), settings.delay().toMillis(), TimeUnit.MILLISECONDS);
+        answer(delivered.fileName());
     }
 
     @PreDestroy
@@ -79,40 +92,131 @@ class PayerSimulator {
         worker.shutdownNow();
     }
 
-    private void answer(String fileName) {
-        try {
-            List<ProfessionalClaim> claims;
-            try (InputStream in = Files.newInputStream(outbox.resolve(fileName))) {
-                claims = new Claim837PReader().read(in).stream()
-                        .filter(c -> settings.answersFor(c.payer().payerId())).toList();
-            }
-            if (claims.isEmpty()) {
-                return;
-            }
-            List<RemittanceAdvice> advices = claims.stream().map(this::adjudicate).toList();
-            ProfessionalClaim first = claims.get(0);
-            InterchangeEnvelope envelope = new InterchangeEnvelope("ZZ", settings.interchangeId(),
-                    first.envelope().senderQualifier(), first.envelope().senderId(),
-                    first.envelope().interchangeControlNumber(), first.envelope().interchangeControlNumber(), 1,
-                    LocalDateTime.now(ZoneOffset.UTC), first.envelope().usage());
-            String x835 = new Remittance835Writer(true).writeToString(envelope, advices);
-            Files.writeString(inbox.resolve(fileName.replaceFirst("\\.837$", "") + ".835"), x835);
-            posting.post(x835.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            // Messages may quote file content (PHI): the log gets the file name and the failure's type only.
-            log.error("Payer simulator could not answer {}: {}", fileName, e.getClass().getName());
-        }
+    /** What the simulator has answered so far for one claim file. */
+    record Answers(String fileName, List<InboxFolder.Result> received, List<ProfessionalClaim> accepted) {
     }
 
-    RemittanceAdvice adjudicate(ProfessionalClaim claim) {
+    /** Answers the outbox file in rungs; completes after the last rung was received (or the answer stopped). */
+    CompletableFuture<Answers> answer(String fileName) {
+        return CompletableFuture.supplyAsync(() -> acknowledgeFile(fileName), after(settings.delay()))
+                .thenApplyAsync(this::acknowledgeClaims, after(settings.rungDelay()))
+                .thenApplyAsync(this::adjudicate, after(settings.rungDelay()))
+                .exceptionally(failure -> {
+                    // Messages may quote file content (PHI): the log gets the file name and the failure's type only.
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    log.error("Payer simulator could not answer {}: {}", fileName, cause.getClass().getName());
+                    return null;
+                });
+    }
+
+    private Executor after(Duration delay) {
+        return CompletableFuture.delayedExecutor(Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS, worker);
+    }
+
+    /** Rung 1: the 999. Null stops the answer (not our payer, or the file was rejected). */
+    private Answers acknowledgeFile(String fileName) {
+        byte[] file;
+        try {
+            file = Files.readAllBytes(outbox.resolve(fileName));
+        } catch (IOException e) {
+            throw new IllegalStateException("outbox file unreadable", e);
+        }
+        Optional<ReceivedGroup> group = ReceivedGroup.scan(file);
+        if (group.isEmpty()) {
+            // Without ISA and GS there is nothing a 999 could point at; a real front end sends a TA1 we do not read.
+            log.warn("Payer simulator found no ISA/GS in {} and cannot acknowledge it", fileName);
+            return null;
+        }
+        List<ProfessionalClaim> claims;
+        X12FormatException problem = null;
+        try {
+            claims = new Claim837PReader().read(new ByteArrayInputStream(file)).stream()
+                    .filter(c -> settings.answersFor(c.payer().payerId())).toList();
+            if (claims.isEmpty()) {
+                return null;
+            }
+        } catch (X12FormatException e) {
+            problem = e;
+            claims = List.of();
+        }
+        FunctionalAcknowledgement ack = group.get().acknowledgement(settings.interchangeId(), problem);
+        String x999 = new FunctionalAcknowledgement999Writer(true).writeToString(
+                envelope(group.get(), 1), ack, group.get().version());
+        List<InboxFolder.Result> received = new ArrayList<>();
+        received.add(deliver(base(fileName) + ".999", x999));
+        return problem == null ? new Answers(fileName, received, claims) : null;
+    }
+
+    /** Rung 2: the 277CA, per claim accepted or rejected by the front-end rules. */
+    private Answers acknowledgeClaims(Answers answers) {
+        if (answers == null) {
+            return null;
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<ClaimAcknowledgement277Writer.Claim> results = new ArrayList<>();
+        List<ProfessionalClaim> accepted = new ArrayList<>();
+        int index = 0;
+        for (ProfessionalClaim claim : answers.accepted()) {
+            index++;
+            Optional<PayerSimulatorSettings.Rejection> rejection = settings.frontEndRejection(claim.payer().payerId(),
+                    claim.subscriber().memberId());
+            ClaimAcknowledgement.Status status = rejection
+                    .map(r -> new ClaimAcknowledgement.Status(r.category(), r.status(), r.entity(), today, "U", r.text()))
+                    .orElse(new ClaimAcknowledgement.Status("A2", "20", null, today, "WQ", null));
+            if (rejection.isEmpty()) {
+                accepted.add(claim);
+            }
+            List<LocalDate> dates = claim.claim().lines().stream()
+                    .map(l -> l.serviceDate() == null ? claim.claim().dateOfService() : l.serviceDate()).sorted()
+                    .toList();
+            results.add(new ClaimAcknowledgement277Writer.Claim(new ClaimAcknowledgement.ClaimResult(
+                    claim.claim().claimNumber(), rejection.isEmpty() ? payerClaimNumber(claim, index) : null,
+                    List.of(status), claim.claim().totalCharge()),
+                    claim.billingProvider().organizationName(), claim.billingProvider().npi(),
+                    claim.subscriber().lastName(), claim.subscriber().firstName(), claim.subscriber().memberId(),
+                    dates.get(0), dates.get(dates.size() - 1)));
+        }
+        ProfessionalClaim first = answers.accepted().get(0);
+        ClaimAcknowledgement277Writer.Header header = new ClaimAcknowledgement277Writer.Header(first.payer().name(),
+                first.payer().payerId(), first.submitter().name(), first.submitter().id(),
+                Long.toString(first.envelope().groupControlNumber()), today, today);
+        String x277 = new ClaimAcknowledgement277Writer(true).writeToString(envelope(first, 2), header, results);
+        answers.received().add(deliver(base(answers.fileName()) + ".277", x277));
+        return accepted.isEmpty() ? null : new Answers(answers.fileName(), answers.received(), accepted);
+    }
+
+    /** Rung 3: the 835 for the claims the 277CA accepted. */
+    private Answers adjudicate(Answers answers) {
+        if (answers == null) {
+            return null;
+        }
+        List<RemittanceAdvice> advices = new ArrayList<>();
+        int index = 0;
+        for (ProfessionalClaim claim : answers.accepted()) {
+            advices.add(adjudicate(claim, ++index));
+        }
+        String x835 = new Remittance835Writer(true).writeToString(envelope(answers.accepted().get(0), 3), advices);
+        answers.received().add(deliver(base(answers.fileName()) + ".835", x835));
+        return answers;
+    }
+
+    /**
+     * Drops the answer into the inbox and receives it at once, before the next rung is written. Should another
+     * instance's poller take it first, that poller has received it by the time {@code process} returns (receiving is
+     * serialized), so the rungs still arrive in order.
+     */
+    private InboxFolder.Result deliver(String name, String x12) {
+        Path dropped = inbox.drop(name, x12.getBytes(StandardCharsets.UTF_8));
+        return inbox.process(dropped).orElse(new InboxFolder.Result(name, null, null, "received by another poller"));
+    }
+
+    RemittanceAdvice adjudicate(ProfessionalClaim claim, int index) {
         boolean deny = claim.claim().lines().stream().anyMatch(l -> settings.modifierRequiredCodes().contains(l.procedureCode())
                 && l.modifiers().isEmpty());
         List<ServicePayment> lines = new ArrayList<>();
         BigDecimal paid = BigDecimal.ZERO;
         for (ServiceLine line : claim.claim().lines()) {
-            BigDecimal linePaid = deny ? BigDecimal.ZERO
-                    : line.charge().multiply(BigDecimal.valueOf(settings.allowedPercent()))
-                            .divide(HUNDRED, 2, RoundingMode.HALF_UP);
+            BigDecimal linePaid = deny ? BigDecimal.ZERO : allowed(claim.payer().payerId(), line);
             BigDecimal adjusted = line.charge().subtract(linePaid);
             List<Adjustment> adjustments = adjusted.signum() == 0 ? List.of()
                     : List.of(new Adjustment("CO", deny ? "4" : "45", adjusted, null));
@@ -123,7 +227,7 @@ class PayerSimulator {
         }
         String icn = claim.envelope().interchangeControlNumber() + "";
         ClaimPayment payment = new ClaimPayment(claim.claim().claimNumber(), deny ? "4" : "1", claim.claim().totalCharge(),
-                paid, BigDecimal.ZERO, claim.payer().claimFilingIndicator(), "SIM" + icn + "01",
+                paid, BigDecimal.ZERO, claim.payer().claimFilingIndicator(), payerClaimNumber(claim, index),
                 new RemitPatient(claim.subscriber().lastName(), claim.subscriber().firstName(), "MI",
                         claim.subscriber().memberId()),
                 claim.claim().dateOfService(), List.of(), List.of(), lines);
@@ -135,5 +239,63 @@ class PayerSimulator {
                 new RemitParty(claim.billingProvider().organizationName(), "XX", claim.billingProvider().npi(),
                         claim.billingProvider().address(), claim.billingProvider().taxId()),
                 List.of(payment), List.of());
+    }
+
+    /**
+     * What the payer allows for the line: the contract amount per unit from {@code payer_fee_schedule} (the row for
+     * the line's first modifier before the row without one), never more than was charged; else the allowed percent.
+     */
+    private BigDecimal allowed(String payerId, ServiceLine line) {
+        String modifier = line.modifiers().isEmpty() ? "" : line.modifiers().get(0);
+        Optional<Long> contract = jdbc.sql("""
+                SELECT f.allowed_cents FROM payer_fee_schedule f JOIN payer p ON p.id = f.payer_id
+                WHERE p.payer_code = :payer AND f.procedure_code = :code AND f.modifier IN (:modifier, '')
+                ORDER BY f.modifier DESC""")
+                .param("payer", payerId).param("code", line.procedureCode()).param("modifier", modifier)
+                .query(Long.class).list().stream().findFirst();
+        if (contract.isPresent()) {
+            BigDecimal units = line.units() == null ? BigDecimal.ONE : line.units();
+            return Money.toDollars(contract.get()).multiply(units).min(line.charge()).setScale(2, RoundingMode.HALF_UP);
+        }
+        return line.charge().multiply(BigDecimal.valueOf(settings.allowedPercent())).divide(HUNDRED, 2,
+                RoundingMode.HALF_UP);
+    }
+
+    /** REF*1K in the 277CA and CLP07 in the 835: the payer's number for the claim. */
+    private static String payerClaimNumber(ProfessionalClaim claim, int index) {
+        return "SIM" + claim.envelope().interchangeControlNumber() + String.format("%02d", index);
+    }
+
+    /**
+     * The answer's envelope: from the simulator to whoever sent the claim file, with an interchange number per claim
+     * file and rung (1 = 999, 2 = 277CA, 3 = 835) so no two answers share an ISA13.
+     */
+    private InterchangeEnvelope envelope(ProfessionalClaim claim, int rung) {
+        return envelope(claim.envelope().senderQualifier(), claim.envelope().senderId(),
+                claim.envelope().interchangeControlNumber(), claim.envelope().usage(), rung);
+    }
+
+    private InterchangeEnvelope envelope(ReceivedGroup group, int rung) {
+        long icn;
+        try {
+            icn = Long.parseLong(group.interchangeControlNumber());
+        } catch (NumberFormatException notNumeric) {
+            icn = 1;
+        }
+        String qualifier = group.senderQualifier() != null && group.senderQualifier().length() == 2
+                ? group.senderQualifier() : "ZZ";
+        return envelope(qualifier, group.senderId(), icn,
+                "P".equals(group.usageIndicator()) ? UsageIndicator.PRODUCTION : UsageIndicator.TEST, rung);
+    }
+
+    private InterchangeEnvelope envelope(String receiverQualifier, String receiverId, long claimIcn,
+            UsageIndicator usage, int rung) {
+        long control = (claimIcn % 300_000_000L) * 3 + rung;
+        return new InterchangeEnvelope("ZZ", settings.interchangeId(), receiverQualifier, receiverId, control, control,
+                1, LocalDateTime.now(ZoneOffset.UTC), usage);
+    }
+
+    private static String base(String fileName) {
+        return fileName.replaceFirst("\\.837$", "");
     }
 }
