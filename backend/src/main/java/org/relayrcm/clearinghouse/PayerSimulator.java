@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.relayrcm.edi.Address;
 import org.relayrcm.edi.Adjustment;
+import org.relayrcm.edi.BillingProvider;
+import org.relayrcm.edi.Claim837IReader;
 import org.relayrcm.edi.Claim837PReader;
 import org.relayrcm.edi.ClaimAcknowledgement;
 import org.relayrcm.edi.ClaimAcknowledgement277Writer;
@@ -29,15 +31,18 @@ import org.relayrcm.edi.ClaimPayment;
 import org.relayrcm.edi.EnvelopeIds;
 import org.relayrcm.edi.FunctionalAcknowledgement;
 import org.relayrcm.edi.FunctionalAcknowledgement999Writer;
+import org.relayrcm.edi.InstitutionalClaim;
 import org.relayrcm.edi.InterchangeEnvelope;
+import org.relayrcm.edi.Payer;
 import org.relayrcm.edi.ProfessionalClaim;
 import org.relayrcm.edi.ReceivedGroup;
 import org.relayrcm.edi.Remittance835Writer;
 import org.relayrcm.edi.RemitParty;
 import org.relayrcm.edi.RemitPatient;
 import org.relayrcm.edi.RemittanceAdvice;
-import org.relayrcm.edi.ServiceLine;
 import org.relayrcm.edi.ServicePayment;
+import org.relayrcm.edi.Submitter;
+import org.relayrcm.edi.Subscriber;
 import org.relayrcm.edi.UsageIndicator;
 import org.relayrcm.edi.X12FormatException;
 import org.relayrcm.shared.Money;
@@ -93,7 +98,33 @@ class PayerSimulator {
     }
 
     /** What the simulator has answered so far for one claim file. */
-    record Answers(String fileName, List<InboxFolder.Result> received, List<ProfessionalClaim> accepted) {
+    record Answers(String fileName, List<InboxFolder.Result> received, List<SubmittedClaim> accepted) {
+    }
+
+    /** What the simulator adjudicates of a claim, whether it came as an 837P or an 837I. */
+    record SubmittedClaim(InterchangeEnvelope envelope, Submitter submitter, BillingProvider billingProvider,
+            Subscriber subscriber, Payer payer, String claimNumber, BigDecimal totalCharge, LocalDate dateOfService,
+            List<Line> lines) {
+
+        /** Qualifier HC with a HCPCS/CPT code; an institutional line without one is identified by its revenue code (NU). */
+        record Line(String qualifier, String code, List<String> modifiers, BigDecimal charge, BigDecimal units,
+                LocalDate serviceDate) {
+        }
+
+        static SubmittedClaim of(ProfessionalClaim c) {
+            return new SubmittedClaim(c.envelope(), c.submitter(), c.billingProvider(), c.subscriber(), c.payer(),
+                    c.claim().claimNumber(), c.claim().totalCharge(), c.claim().dateOfService(),
+                    c.claim().lines().stream().map(l -> new Line("HC", l.procedureCode(), l.modifiers(), l.charge(),
+                            l.units(), l.serviceDate() == null ? c.claim().dateOfService() : l.serviceDate())).toList());
+        }
+
+        static SubmittedClaim of(InstitutionalClaim c) {
+            return new SubmittedClaim(c.envelope(), c.submitter(), c.billingProvider(), c.subscriber(), c.payer(),
+                    c.claim().claimNumber(), c.claim().totalCharge(), c.claim().statementFrom(),
+                    c.claim().lines().stream().map(l -> new Line(l.procedureCode() == null ? "NU" : "HC",
+                            l.procedureCode() == null ? l.revenueCode() : l.procedureCode(), l.modifiers(), l.charge(),
+                            l.units(), l.serviceDate() == null ? c.claim().statementFrom() : l.serviceDate())).toList());
+        }
     }
 
     /** Answers the outbox file in rungs; completes after the last rung was received (or the answer stopped). */
@@ -127,11 +158,10 @@ class PayerSimulator {
             log.warn("Payer simulator found no ISA/GS in {} and cannot acknowledge it", fileName);
             return null;
         }
-        List<ProfessionalClaim> claims;
+        List<SubmittedClaim> claims;
         X12FormatException problem = null;
         try {
-            claims = new Claim837PReader().read(new ByteArrayInputStream(file)).stream()
-                    .filter(c -> settings.answersFor(c.payer().payerId())).toList();
+            claims = read(group.get(), file).stream().filter(c -> settings.answersFor(c.payer().payerId())).toList();
             if (claims.isEmpty()) {
                 return null;
             }
@@ -147,6 +177,14 @@ class PayerSimulator {
         return problem == null ? new Answers(fileName, received, claims) : null;
     }
 
+    /** The claims of the file, by the guide its group names (GS08): X223 is institutional, anything else professional. */
+    private static List<SubmittedClaim> read(ReceivedGroup group, byte[] file) {
+        if (group.version() != null && group.version().contains("X223")) {
+            return new Claim837IReader().read(new ByteArrayInputStream(file)).stream().map(SubmittedClaim::of).toList();
+        }
+        return new Claim837PReader().read(new ByteArrayInputStream(file)).stream().map(SubmittedClaim::of).toList();
+    }
+
     /** Rung 2: the 277CA, per claim accepted or rejected by the front-end rules. */
     private Answers acknowledgeClaims(Answers answers) {
         if (answers == null) {
@@ -154,9 +192,9 @@ class PayerSimulator {
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<ClaimAcknowledgement277Writer.Claim> results = new ArrayList<>();
-        List<ProfessionalClaim> accepted = new ArrayList<>();
+        List<SubmittedClaim> accepted = new ArrayList<>();
         int index = 0;
-        for (ProfessionalClaim claim : answers.accepted()) {
+        for (SubmittedClaim claim : answers.accepted()) {
             index++;
             Optional<PayerSimulatorSettings.Rejection> rejection = settings.frontEndRejection(claim.payer().payerId(),
                     claim.subscriber().memberId());
@@ -166,17 +204,15 @@ class PayerSimulator {
             if (rejection.isEmpty()) {
                 accepted.add(claim);
             }
-            List<LocalDate> dates = claim.claim().lines().stream()
-                    .map(l -> l.serviceDate() == null ? claim.claim().dateOfService() : l.serviceDate()).sorted()
-                    .toList();
+            List<LocalDate> dates = claim.lines().stream().map(SubmittedClaim.Line::serviceDate).sorted().toList();
             results.add(new ClaimAcknowledgement277Writer.Claim(new ClaimAcknowledgement.ClaimResult(
-                    claim.claim().claimNumber(), rejection.isEmpty() ? payerClaimNumber(claim, index) : null,
-                    List.of(status), claim.claim().totalCharge()),
+                    claim.claimNumber(), rejection.isEmpty() ? payerClaimNumber(claim, index) : null,
+                    List.of(status), claim.totalCharge()),
                     claim.billingProvider().organizationName(), claim.billingProvider().npi(),
                     claim.subscriber().lastName(), claim.subscriber().firstName(), claim.subscriber().memberId(),
                     dates.get(0), dates.get(dates.size() - 1)));
         }
-        ProfessionalClaim first = answers.accepted().get(0);
+        SubmittedClaim first = answers.accepted().get(0);
         ClaimAcknowledgement277Writer.Header header = new ClaimAcknowledgement277Writer.Header(first.payer().name(),
                 first.payer().payerId(), first.submitter().name(), first.submitter().id(),
                 Long.toString(first.envelope().groupControlNumber()), today, today);
@@ -192,7 +228,7 @@ class PayerSimulator {
         }
         List<RemittanceAdvice> advices = new ArrayList<>();
         int index = 0;
-        for (ProfessionalClaim claim : answers.accepted()) {
+        for (SubmittedClaim claim : answers.accepted()) {
             advices.add(adjudicate(claim, ++index));
         }
         String x835 = new Remittance835Writer(true).writeToString(envelope(answers.accepted().get(0), 3), advices);
@@ -210,27 +246,26 @@ class PayerSimulator {
         return inbox.process(dropped).orElse(new InboxFolder.Result(name, null, null, "received by another poller"));
     }
 
-    RemittanceAdvice adjudicate(ProfessionalClaim claim, int index) {
-        boolean deny = claim.claim().lines().stream().anyMatch(l -> settings.modifierRequiredCodes().contains(l.procedureCode())
+    RemittanceAdvice adjudicate(SubmittedClaim claim, int index) {
+        boolean deny = claim.lines().stream().anyMatch(l -> settings.modifierRequiredCodes().contains(l.code())
                 && l.modifiers().isEmpty());
         List<ServicePayment> lines = new ArrayList<>();
         BigDecimal paid = BigDecimal.ZERO;
-        for (ServiceLine line : claim.claim().lines()) {
+        for (SubmittedClaim.Line line : claim.lines()) {
             BigDecimal linePaid = deny ? BigDecimal.ZERO : allowed(claim.payer().payerId(), line);
             BigDecimal adjusted = line.charge().subtract(linePaid);
             List<Adjustment> adjustments = adjusted.signum() == 0 ? List.of()
                     : List.of(new Adjustment("CO", deny ? "4" : "45", adjusted, null));
-            lines.add(new ServicePayment("HC", line.procedureCode(), line.modifiers(), line.charge(), linePaid,
-                    line.units(), line.serviceDate() == null ? claim.claim().dateOfService() : line.serviceDate(), null,
-                    adjustments, deny ? List.of("M20") : List.of()));
+            lines.add(new ServicePayment(line.qualifier(), line.code(), line.modifiers(), line.charge(), linePaid,
+                    line.units(), line.serviceDate(), null, adjustments, deny ? List.of("M20") : List.of()));
             paid = paid.add(linePaid);
         }
         String icn = claim.envelope().interchangeControlNumber() + "";
-        ClaimPayment payment = new ClaimPayment(claim.claim().claimNumber(), deny ? "4" : "1", claim.claim().totalCharge(),
+        ClaimPayment payment = new ClaimPayment(claim.claimNumber(), deny ? "4" : "1", claim.totalCharge(),
                 paid, BigDecimal.ZERO, claim.payer().claimFilingIndicator(), payerClaimNumber(claim, index),
                 new RemitPatient(claim.subscriber().lastName(), claim.subscriber().firstName(), "MI",
                         claim.subscriber().memberId()),
-                claim.claim().dateOfService(), List.of(), List.of(), lines);
+                claim.dateOfService(), List.of(), List.of(), lines);
         Address payerAddress = new Address("1 Payer Plaza", "Springfield", "IL", "62701");
         return new RemittanceAdvice(new EnvelopeIds(settings.interchangeId(), claim.envelope().senderId(), icn, icn, "0001"),
                 paid.signum() > 0 ? "C" : "H", paid, "C", paid.signum() > 0 ? "CHK" : "NON", LocalDate.now(),
@@ -245,13 +280,13 @@ class PayerSimulator {
      * What the payer allows for the line: the contract amount per unit from {@code payer_fee_schedule} (the row for
      * the line's first modifier before the row without one), never more than was charged; else the allowed percent.
      */
-    private BigDecimal allowed(String payerId, ServiceLine line) {
+    private BigDecimal allowed(String payerId, SubmittedClaim.Line line) {
         String modifier = line.modifiers().isEmpty() ? "" : line.modifiers().get(0);
         Optional<Long> contract = jdbc.sql("""
                 SELECT f.allowed_cents FROM payer_fee_schedule f JOIN payer p ON p.id = f.payer_id
                 WHERE p.payer_code = :payer AND f.procedure_code = :code AND f.modifier IN (:modifier, '')
                 ORDER BY f.modifier DESC""")
-                .param("payer", payerId).param("code", line.procedureCode()).param("modifier", modifier)
+                .param("payer", payerId).param("code", line.code()).param("modifier", modifier)
                 .query(Long.class).list().stream().findFirst();
         if (contract.isPresent()) {
             BigDecimal units = line.units() == null ? BigDecimal.ONE : line.units();
@@ -262,7 +297,7 @@ class PayerSimulator {
     }
 
     /** REF*1K in the 277CA and CLP07 in the 835: the payer's number for the claim. */
-    private static String payerClaimNumber(ProfessionalClaim claim, int index) {
+    private static String payerClaimNumber(SubmittedClaim claim, int index) {
         return "SIM" + claim.envelope().interchangeControlNumber() + String.format("%02d", index);
     }
 
@@ -270,7 +305,7 @@ class PayerSimulator {
      * The answer's envelope: from the simulator to whoever sent the claim file, with an interchange number per claim
      * file and rung (1 = 999, 2 = 277CA, 3 = 835) so no two answers share an ISA13.
      */
-    private InterchangeEnvelope envelope(ProfessionalClaim claim, int rung) {
+    private InterchangeEnvelope envelope(SubmittedClaim claim, int rung) {
         return envelope(claim.envelope().senderQualifier(), claim.envelope().senderId(),
                 claim.envelope().interchangeControlNumber(), claim.envelope().usage(), rung);
     }

@@ -30,6 +30,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.relayrcm.edi.Claim837IReader;
+import org.relayrcm.edi.ClaimFileValidator;
+import org.relayrcm.edi.InstitutionalClaim;
+import org.relayrcm.edi.InstitutionalServiceLine;
+
 import com.imsweb.x12.Loop;
 import com.imsweb.x12.reader.X12Reader;
 
@@ -91,6 +96,40 @@ class FullRelayIT {
         HistoricProcessInstance revenueCycle = awaitEnded(encounter);
         assertThat(revenueCycle.getEndActivityId()).isEqualTo("EndEvent_EncounterBilled");
         assertThat(completedActivities(revenueCycle.getId())).contains("Task_CodeEncounter", "Task_BuildClaims");
+    }
+
+    @Test
+    void aHospitalOutpatientStayGoesOutAsAn837IAndIsPaid() throws Exception {
+        jdbc.update("""
+                INSERT INTO payer (payer_code, name, claim_type) VALUES ('ITINST', 'Integration Hospital Plan', 'INSTITUTIONAL')
+                ON CONFLICT DO NOTHING""");
+        String encounter = RelayFixture.uniqueNumber("INST");
+        Map<String, Object> body = RelayFixture.encounter(encounter);
+        body.put("placeOfService", "22");
+        body.put("coverage", Map.of("payerCode", "ITINST", "memberId", "H" + encounter.replace("-", "")));
+        body.put("renderingProvider", Map.of("npi", "1609458272", "lastName", "Morgan", "firstName", "James",
+                "taxonomyCode", "207P00000X"));
+        body.put("facility", Map.of("typeCode", "13", "admissionType", "3", "admissionSource", "1",
+                "patientStatus", "01"));
+        Api.Response received = relay.as("ehr").post("/api/encounters", body);
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        relay.code(received.json().get("codingCaseId").asLong(), encounter, List.of("RT"));
+        String claimNumber = relay.awaitClaimNumber(encounter);
+
+        relay.awaitClaimStatus(claimNumber, "PAID");
+
+        String file = Files.readString(outbox.resolve(filesOf(claimNumber).get(0)));
+        assertThat(file).contains("*005010X223A2~").containsPattern("CLM\\*" + claimNumber + "\\*310\\*\\*\\*13:A:1")
+                .contains("NM1*71*1*Morgan*James****XX*1609458272~").contains("SV2*0510*HC:99213:25*");
+        List<InstitutionalClaim> readBack = new Claim837IReader().read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+        assertThat(readBack).singleElement().satisfies(c -> {
+            assertThat(c.claim().claimNumber()).isEqualTo(claimNumber);
+            assertThat(c.claim().facilityTypeCode()).isEqualTo("13");
+            assertThat(c.claim().lines()).extracting(InstitutionalServiceLine::procedureCode).containsExactly("99213", "20610");
+        });
+        assertThat(new ClaimFileValidator().validate(file.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(claimNumber).count())
+                .as("tasks for people on a clean institutional claim's way").isZero();
     }
 
     @Test
