@@ -22,8 +22,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class ProcessWiringIT {
 
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+    /** Set by delegates and correlations, not beans: the scrubber, the 999 and 277CA, the remittance, denial work. */
     private static final List<String> PROCESS_VARIABLES = List.of("claimNumber", "encounterId", "claimOutcome",
-            "denialResolution", "execution", "codingCaseId");
+            "denialResolution", "execution", "codingCaseId", "claimClean", "functionalAckAccepted", "claimAccepted");
 
     @Autowired
     ApplicationContext context;
