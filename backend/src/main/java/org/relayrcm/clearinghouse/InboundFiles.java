@@ -52,6 +52,28 @@ public class InboundFiles {
     /** How the file reached us. */
     public enum Channel { INBOX, UPLOAD }
 
+    /** What we receive: ST01 as stored in {@code inbound_file}, and the name summaries give it. */
+    private enum Kind {
+        FUNCTIONAL_ACK("999", "999"), CLAIM_ACK("277", "277CA"), REMITTANCE("835", "835");
+
+        final String transactionSet;
+        final String label;
+
+        Kind(String transactionSet, String label) {
+            this.transactionSet = transactionSet;
+            this.label = label;
+        }
+
+        static Optional<Kind> of(String transactionSet) {
+            for (Kind kind : values()) {
+                if (kind.transactionSet.equals(transactionSet)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     private final JdbcClient jdbc;
     private final ClaimAcknowledgements acknowledgements;
     private final RemittancePosting remittances;
@@ -71,31 +93,31 @@ public class InboundFiles {
      */
     public InboundSummary receive(byte[] content, Channel channel, String fileName) {
         String type = transactionSet(content);
+        Kind kind = Kind.of(type).orElseThrow(() -> notReceivable(type));
         String hash = contentHash(content);
         Optional<InboundSummary> earlier = recorded(hash);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return logged(earlier.get(), channel);
         }
         Optional<ReceivedGroup> envelope = ReceivedGroup.scan(content);
-        Parsed parsed = switch (type) {
-            case "999" -> read999(content);
-            case "277" -> read277(content);
-            case "835" -> new Parsed("835", null, null, List.of());
-            default -> throw notReceivable(type);
+        InboundSummary summary = switch (kind) {
+            case FUNCTIONAL_ACK -> applyOnce(read999(content), hash, channel, fileName, envelope);
+            case CLAIM_ACK -> applyOnce(read277(content), hash, channel, fileName, envelope);
+            case REMITTANCE -> post835(content, hash, channel, fileName, envelope);
         };
-        InboundSummary summary;
-        if (parsed.type().equals("835")) {
-            summary = post835(content, hash, channel, fileName, envelope);
-        } else {
-            summary = applyOnce(parsed, hash, channel, fileName, envelope);
-        }
+        return logged(summary, channel);
+    }
+
+    /** Counts and ids only: claim numbers are ours, but the log has no need of them. */
+    private static InboundSummary logged(InboundSummary summary, Channel channel) {
         log.info("Received {} file {} ({}): {} applied, {} unchanged, {} unmatched{}", summary.type(), summary.fileId(),
                 channel, summary.claimsApplied().size(), summary.claimsUnchanged().size(),
-                summary.claimsUnmatched().size(), summary.duplicate() ? ", a duplicate" : "");
+                summary.claimsUnmatched().size(), summary.duplicate() ? ", a duplicate of an earlier delivery" : "");
         return summary;
     }
 
-    private record Parsed(String type, List<FunctionalAcknowledgement> functional, List<ClaimAcknowledgement> claims,
+    /** A read 999 ({@code functional}) or 277CA ({@code claims}). */
+    private record Parsed(Kind kind, List<FunctionalAcknowledgement> functional, List<ClaimAcknowledgement> claims,
             List<String> warnings) {
     }
 
@@ -112,7 +134,7 @@ public class InboundFiles {
     private InboundSummary apply(Parsed parsed, String hash, Channel channel, String fileName,
             Optional<ReceivedGroup> envelope) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        long id = insert(hash, parsed.type().equals("277") ? "277" : "999", channel, fileName, envelope, now);
+        long id = insert(hash, parsed.kind(), channel, fileName, envelope, now);
         List<String> applied = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
@@ -146,7 +168,7 @@ public class InboundFiles {
                                         claims_unmatched = :unmatched WHERE id = :id""")
                 .param("applied", applied.size()).param("unchanged", unchanged.size())
                 .param("unmatched", unmatched.size()).param("id", id).update();
-        return new InboundSummary(parsed.type().equals("277") ? "277CA" : "999", id, false, now, accepted, rejected,
+        return new InboundSummary(parsed.kind().label, id, false, now, accepted, rejected,
                 applied, unchanged, unmatched, null, parsed.warnings());
     }
 
@@ -166,7 +188,7 @@ public class InboundFiles {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long id;
         try {
-            id = transaction.execute(status -> insert(hash, "835", channel, fileName, envelope, now));
+            id = transaction.execute(status -> insert(hash, Kind.REMITTANCE, channel, fileName, envelope, now));
         } catch (DuplicateKeyException twin) {
             // Posting already made the twin a no-op; the row that won keeps the record.
             return recorded(hash).orElseThrow(() -> twin);
@@ -177,11 +199,11 @@ public class InboundFiles {
                 .map(RemittanceSummary.ClaimResult::claimNumber).toList();
         jdbc.sql("UPDATE inbound_file SET claims_applied = :applied, claims_unmatched = :unmatched WHERE id = :id")
                 .param("applied", matched.size()).param("unmatched", unmatched.size()).param("id", id).update();
-        return new InboundSummary("835", id, false, now, posted.claimsPaid(), posted.claimsDenied(), matched, List.of(),
+        return new InboundSummary(Kind.REMITTANCE.label, id, false, now, posted.claimsPaid(), posted.claimsDenied(), matched, List.of(),
                 unmatched, posted, posted.warnings());
     }
 
-    private long insert(String hash, String type, Channel channel, String fileName, Optional<ReceivedGroup> envelope,
+    private long insert(String hash, Kind kind, Channel channel, String fileName, Optional<ReceivedGroup> envelope,
             OffsetDateTime now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         String[] isa = isa(envelope);
@@ -189,7 +211,7 @@ public class InboundFiles {
                 INSERT INTO inbound_file (content_hash, transaction_set, sender_id, interchange_control_number, channel,
                                           file_name, received_at)
                 VALUES (:hash, :type, :sender, :icn, :channel, :file, :now)""")
-                .param("hash", hash).param("type", type).param("sender", isa[0]).param("icn", isa[1])
+                .param("hash", hash).param("type", kind.transactionSet).param("sender", isa[0]).param("icn", isa[1])
                 .param("channel", channel.name())
                 .param("file", fileName == null ? null : fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
                 .param("now", now)
@@ -212,15 +234,15 @@ public class InboundFiles {
     private Optional<InboundSummary> recorded(String hash) {
         return jdbc.sql("SELECT id, transaction_set, received_at FROM inbound_file WHERE content_hash = :hash")
                 .param("hash", hash).query(Row.class).optional()
-                .map(row -> new InboundSummary("277".equals(row.transactionSet()) ? "277CA" : row.transactionSet(),
-                        row.id(), true, row.receivedAt(), 0, 0, List.of(), List.of(), List.of(), null, List.of()));
+                .map(row -> new InboundSummary(Kind.of(row.transactionSet()).map(k -> k.label)
+                        .orElse(row.transactionSet()), row.id(), true, row.receivedAt(), 0, 0, List.of(), List.of(), List.of(), null, List.of()));
     }
 
     private static Parsed read999(byte[] content) {
         try {
             FunctionalAcknowledgement999Reader.Result result = new FunctionalAcknowledgement999Reader()
                     .read(new ByteArrayInputStream(content));
-            return new Parsed("999", result.acknowledgements(), null, result.warnings());
+            return new Parsed(Kind.FUNCTIONAL_ACK, result.acknowledgements(), null, result.warnings());
         } catch (X12FormatException e) {
             throw unreadable("999", "X12-999-FORMAT", e);
         }
@@ -230,7 +252,7 @@ public class InboundFiles {
         try {
             ClaimAcknowledgement277Reader.Result result = new ClaimAcknowledgement277Reader()
                     .read(new ByteArrayInputStream(content));
-            return new Parsed("277", null, result.acknowledgements(), result.warnings());
+            return new Parsed(Kind.CLAIM_ACK, null, result.acknowledgements(), result.warnings());
         } catch (X12FormatException e) {
             throw unreadable("277CA", "X12-277CA-FORMAT", e);
         }
