@@ -41,6 +41,8 @@ class ComposeEnvironmentIT {
         env.put("SPRING_DATASOURCE_USERNAME", db.user());
         env.put("SPRING_DATASOURCE_PASSWORD", db.password());
         env.put("RELAY_OUTBOX", Files.createTempDirectory("relay-compose-outbox").toString());
+        assertThat(env).containsKey("RELAY_INBOX");
+        env.put("RELAY_INBOX", Files.createTempDirectory("relay-compose-inbox").toString());
         int port = freePort();
 
         Process app = start(env, port);

@@ -164,6 +164,42 @@ class FullRelayIT {
     }
 
     @Test
+    void aClaimThe277CARejectsGoesBackToTheBillerAndTheCorrectedOneIsSentAgainAndPaid() throws Exception {
+        String encounter = RelayFixture.uniqueNumber("REJ");
+        Map<String, Object> body = RelayFixture.encounter(encounter);
+        // The IT payer's front end does not know this member (application-it.yml).
+        body.put("coverage", Map.of("payerCode", "ITPAYER", "memberId", "MREJECTED01"));
+        Api.Response received = relay.as("ehr").post("/api/encounters", body);
+        relay.code(received.json().get("codingCaseId").asLong(), encounter, List.of("RT"));
+        String claimNumber = relay.awaitClaimNumber(encounter);
+
+        relay.awaitClaimStatus(claimNumber, "REJECTED");
+        relay.claimTask("biller", "Task_FixClaim", claimNumber);
+        long claimId = claimId(claimNumber);
+        JsonNode rejected = relay.as("biller").get("/api/claims/" + claimId).json();
+        JsonNode answer = rejected.get("acknowledgements").get(1);
+        assertThat(answer.get("kind").asText()).isEqualTo("277CA");
+        assertThat(answer.get("accepted").asBoolean()).isFalse();
+        assertThat(answer.get("statusCodes").asText()).startsWith("A7:");
+        assertThat(answer.get("message").asText()).contains("rejected for invalid information");
+
+        Api.Response fixed = relay.as("biller").post("/api/claims/" + claimId + "/fix",
+                Map.of("memberId", "MFIXED0001", "note", "Member id from the new card"));
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+
+        relay.awaitClaimStatus(claimNumber, "PAID");
+        List<String> files = filesOf(claimNumber);
+        assertThat(files).hasSize(2);
+        String resent = Files.readString(outbox.resolve(files.get(1)));
+        // Never adjudicated, so not a replacement: the corrected claim goes out as an original again.
+        assertThat(resent).contains("*MI*MFIXED0001~").containsPattern("CLM\\*" + claimNumber + "\\*310\\*\\*\\*11:B:1")
+                .doesNotContain("REF*F8*");
+        JsonNode paid = relay.as("biller").get("/api/claims/" + claimId).json();
+        assertThat(paid.get("acknowledgements").findValuesAsText("accepted"))
+                .containsExactly("true", "false", "true", "true");
+    }
+
+    @Test
     void aFixWithAPointerOutsideTheDiagnosesIsRefusedAndChangesNothing() {
         String encounter = RelayFixture.uniqueNumber("FXB");
         long caseId = relay.receive(encounter);
