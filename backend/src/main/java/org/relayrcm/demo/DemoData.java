@@ -101,7 +101,7 @@ class DemoData {
                         Hospital outpatient department visit. Fall at home yesterday, left knee pain and swelling.
                         Left knee radiographs, 2 views: no fracture, small joint effusion.
                         Venipuncture; CBC within normal limits.
-                        Assessment: Contusion of left knee, initial encounter. Discharged home."""));
+                        Assessment: Pain in left knee after a fall; no fracture. Discharged home."""));
     }
 
     /** The practice's physician, who renders the office visits. */
