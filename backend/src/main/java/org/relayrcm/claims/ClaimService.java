@@ -41,13 +41,16 @@ public class ClaimService {
     private final TaskList tasks;
     private final ClaimNumbers claimNumbers;
     private final ClaimScrubber scrubber;
+    private final ClaimWorkflow workflow;
 
-    ClaimService(JdbcClient jdbc, CodeSets codeSets, TaskList tasks, ClaimNumbers claimNumbers, ClaimScrubber scrubber) {
+    ClaimService(JdbcClient jdbc, CodeSets codeSets, TaskList tasks, ClaimNumbers claimNumbers, ClaimScrubber scrubber,
+            ClaimWorkflow workflow) {
         this.jdbc = jdbc;
         this.codeSets = codeSets;
         this.tasks = tasks;
         this.claimNumbers = claimNumbers;
         this.scrubber = scrubber;
+        this.workflow = workflow;
     }
 
     /**
@@ -234,6 +237,32 @@ public class ClaimService {
             transition(claimId, ClaimStatus.DRAFT);
         }
         tasks.completeHeld(FIX_TASK, claim.claimNumber(), Map.of());
+        return get(claimId);
+    }
+
+    /**
+     * A paid claim was wrong (a code, a modifier, units): the biller corrects it and it goes through the scrubber and
+     * out again as a replacement (frequency 7 quoting the payer's claim number), in a claim-submission of its own.
+     */
+    @Transactional
+    public ClaimView replacePaid(long claimId, ClaimFix fix) {
+        ClaimView claim = get(claimId);
+        if (!ClaimStatus.PAID.name().equals(claim.status())) {
+            throw ApiException.conflict("Only a paid claim is replaced this way; this one is " + claim.status() + ".");
+        }
+        String payerClaimNumber = jdbc.sql("SELECT payer_claim_control FROM claim WHERE id = :id").param("id", claimId)
+                .query(String.class).optional().orElse(null);
+        if (payerClaimNumber == null) {
+            throw ApiException.conflict("The payer never gave its claim number for this claim; a replacement must quote it.");
+        }
+        if (fix.lineCorrections() == null || fix.lineCorrections().isEmpty()) {
+            throw ApiException.invalid("A replacement needs at least one corrected line.", List.of(ValidationError.error(
+                    "CLAIM-REPLACEMENT-EMPTY", "lineCorrections", "Say what changes on the claim.")));
+        }
+        correct(claim, fix.lineCorrections());
+        transition(claimId, ClaimStatus.DRAFT);
+        workflow.correctionStarted(claim.claimNumber(), jdbc.sql("SELECT encounter_id FROM claim WHERE id = :id")
+                .param("id", claimId).query(Long.class).single());
         return get(claimId);
     }
 

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Where a claim is in its life; each status names the ones it may move on from. A remittance may overtake the
- * acknowledgements, so PAID and DENIED follow SUBMITTED as well as ACCEPTED; a rejected or denied claim goes back
- * to DRAFT to be corrected and scrubbed again.
+ * acknowledgements, so PAID and DENIED follow SUBMITTED as well as ACCEPTED; a rejected, denied or paid claim goes
+ * back to DRAFT to be corrected and scrubbed again (a paid one is then sent as a replacement, frequency 7).
  */
 public enum ClaimStatus {
     /** Built from the codes, or reopened for correction (also when our own 837 check refused it); not yet through the scrubber. */
@@ -25,7 +25,7 @@ public enum ClaimStatus {
 
     Set<ClaimStatus> allowedFrom() {
         return switch (this) {
-            case DRAFT -> EnumSet.of(SCRUBBED, REJECTED, DENIED);
+            case DRAFT -> EnumSet.of(SCRUBBED, REJECTED, DENIED, PAID);
             case SCRUBBED -> EnumSet.of(DRAFT);
             case SUBMITTED -> EnumSet.of(SCRUBBED);
             case ACCEPTED, REJECTED -> EnumSet.of(SUBMITTED);

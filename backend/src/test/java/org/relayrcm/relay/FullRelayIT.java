@@ -99,6 +99,37 @@ class FullRelayIT {
     }
 
     @Test
+    void aPaidClaimIsCorrectedAndSentOnceAsAReplacementQuotingThePayersNumber() throws Exception {
+        String encounter = RelayFixture.uniqueNumber("RPL");
+        long caseId = relay.receive(encounter);
+        relay.code(caseId, encounter, List.of("RT"));
+        String claimNumber = relay.awaitClaimNumber(encounter);
+        relay.awaitClaimStatus(claimNumber, "PAID");
+        awaitEnded(claimNumber);
+        long claimId = claimId(claimNumber);
+        String payerNumber = jdbc.queryForObject("SELECT payer_claim_control FROM claim WHERE id = ?", String.class, claimId);
+
+        // The injection was bilateral-staged: two units of 20610, not one.
+        Api.Response replaced = relay.as("biller").post("/api/claims/" + claimId + "/replace", Map.of(
+                "note", "Second injection documented in the addendum",
+                "lineCorrections", List.of(Map.of("lineNumber", 2, "modifiers", List.of("RT"), "units", 2))));
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        Api.Response twice = relay.as("biller").post("/api/claims/" + claimId + "/replace", Map.of(
+                "lineCorrections", List.of(Map.of("lineNumber", 2, "modifiers", List.of("RT"), "units", 2))));
+        assertThat(twice.status()).as("a claim being corrected is not paid: no second replacement").isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> filesOf(claimNumber).size() == 2
+                && "PAID".equals(jdbc.queryForObject("SELECT status FROM claim WHERE id = ?", String.class, claimId)));
+        String replacement = Files.readString(outbox.resolve(filesOf(claimNumber).get(1)));
+        assertThat(replacement).containsPattern("CLM\\*" + claimNumber + "\\*485\\*\\*\\*11:B:7")
+                .contains("REF*F8*" + payerNumber + "~").contains("SV1*HC:20610:RT*350*UN*2*");
+        assertThat(jdbc.queryForObject("SELECT paid_cents FROM claim WHERE id = ?", Long.class, claimId))
+                .isEqualTo(48500L * 80 / 100);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(claimNumber).count())
+                .as("the correction ran in a claim-submission of its own").isEqualTo(2);
+    }
+
+    @Test
     void aHospitalOutpatientStayGoesOutAsAn837IAndIsPaid() throws Exception {
         jdbc.update("""
                 INSERT INTO payer (payer_code, name, claim_type) VALUES ('ITINST', 'Integration Hospital Plan', 'INSTITUTIONAL')

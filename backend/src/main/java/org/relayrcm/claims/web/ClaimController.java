@@ -62,6 +62,11 @@ class ClaimController {
         return claims.fix(id, body);
     }
 
+    @PostMapping("/{id}/replace")
+    ClaimView replace(@PathVariable long id, @Valid @RequestBody ClaimFix body) {
+        return claims.replacePaid(id, body);
+    }
+
     @PostMapping("/{id}/follow-up")
     ClaimView followUp(@PathVariable long id, @Valid @RequestBody(required = false) FollowUp body) {
         return claims.followUpDone(id, body == null ? null : body.note());

@@ -208,11 +208,12 @@ class ClaimScrubberIT {
 
         assertThat(ruleIds(scrubber.scrub(claim))).containsExactly("INSTITUTIONAL-FACILITY-TYPE",
                 "INSTITUTIONAL-ADMISSION-TYPE", "INSTITUTIONAL-ADMISSION-SOURCE", "INSTITUTIONAL-PATIENT-STATUS",
-                "INSTITUTIONAL-REVENUE-CODE", "INSTITUTIONAL-REVENUE-CODE");
+                "INSTITUTIONAL-ATTENDING", "INSTITUTIONAL-REVENUE-CODE", "INSTITUTIONAL-REVENUE-CODE");
 
         jdbc.update("""
                 UPDATE encounter SET facility_type_code = '13', admission_type = '3', admission_source = '1',
-                       patient_status = '01' WHERE id = ?""", rows.encounterId);
+                       patient_status = '01', rendering_provider_id = ? WHERE id = ?""", provider(validNpi()),
+                rows.encounterId);
         jdbc.update("UPDATE claim_line SET revenue_code = '0510' WHERE claim_id = ?", rows.claimId);
         assertThat(scrubber.scrub(claim).findings()).isEmpty();
     }

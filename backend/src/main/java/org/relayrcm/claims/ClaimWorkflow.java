@@ -1,0 +1,8 @@
+package org.relayrcm.claims;
+
+/** Starts a claim's own process outside the encounter's relay: a paid claim's correction. */
+public interface ClaimWorkflow {
+
+    /** A new claim-submission for the claim (business key = claim number), starting at the scrubber. */
+    void correctionStarted(String claimNumber, long encounterId);
+}
