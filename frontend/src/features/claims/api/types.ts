@@ -20,6 +20,7 @@ export interface Claim {
   totalChargeCents: number;
   paidCents: number | null;
   dateOfService: string | null;
+  claimType: 'PROFESSIONAL' | 'INSTITUTIONAL';
   diagnoses: { code: string; description: string | null }[];
   lines: ClaimLine[];
   submissions: { sequence: number; submittedAt: string; fileName: string }[];
@@ -54,8 +55,17 @@ export interface LineCorrection {
   units?: number;
 }
 
+/** UB-04 fields of an institutional stay; empty ones are left as they are. */
+export interface FacilityFix {
+  typeCode?: string;
+  admissionType?: string;
+  admissionSource?: string;
+  patientStatus?: string;
+}
+
 export interface ClaimFix {
   note?: string;
   lineCorrections?: LineCorrection[];
   memberId?: string;
+  facility?: FacilityFix;
 }

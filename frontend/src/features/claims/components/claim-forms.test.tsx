@@ -17,6 +17,7 @@ const claim: Claim = {
   totalChargeCents: 24800,
   paidCents: null,
   dateOfService: '2026-10-28',
+  claimType: 'PROFESSIONAL',
   diagnoses: [{ code: 'E11.9', description: 'Type 2 diabetes mellitus without complications' }],
   lines: [
     { lineNumber: 1, procedureCode: '99214', modifiers: ['25'], units: 1, chargeCents: 15000, diagnosisPointers: [1], paidCents: null },
@@ -102,6 +103,46 @@ describe('fix claim form', () => {
 
     expect(await screen.findByTestId('form-errors')).toHaveTextContent('Pointers must point at one of the claim');
     expect(onDone).not.toHaveBeenCalled();
+  });
+});
+
+describe('fix claim form for an institutional stay', () => {
+  it('sends only the UB-04 fields the biller filled in', async () => {
+    setCsrfCookie();
+    const onDone = vi.fn();
+    const stay: Claim = {
+      ...claim,
+      status: 'DRAFT',
+      claimType: 'INSTITUTIONAL',
+      findings: [
+        {
+          ruleId: 'INSTITUTIONAL-ADMISSION-TYPE',
+          severity: 'ERROR',
+          message: 'The admission type is missing or not a UB-04 code.',
+          fix: 'Enter the admission type.',
+          lineNumber: null,
+        },
+      ],
+    };
+    const api = mockApi([
+      { path: '/api/claims/11', replies: [reply(stay)] },
+      { method: 'POST', path: '/api/claims/11/fix', replies: [reply(stay)] },
+    ]);
+    renderWithApp(<FixClaimForm claimId={11} onDone={onDone} />, { user: BILLER });
+
+    await userEvent.type(await screen.findByTestId('facility-admissionType'), '3');
+    await userEvent.click(screen.getByTestId('fix-claim'));
+
+    expect(onDone).toHaveBeenCalledTimes(1);
+    expect(api.callsTo('POST', '/api/claims/11/fix')[0].json).toEqual({ lineCorrections: [], facility: { admissionType: '3' } });
+  });
+
+  it('shows no facility fields on a professional claim', async () => {
+    mockApi([{ path: '/api/claims/11', replies: [reply({ ...claim, status: 'DRAFT' })] }]);
+    renderWithApp(<FixClaimForm claimId={11} onDone={vi.fn()} />, { user: BILLER });
+
+    expect(await screen.findByTestId('fix-claim')).toBeInTheDocument();
+    expect(screen.queryByTestId('facility-admissionType')).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import { formatCents, formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { fixClaim } from '@/features/claims/api/fix-claim';
 import { useClaim } from '@/features/claims/api/get-claim';
-import type { Claim, ClaimFix, LineCorrection } from '@/features/claims/api/types';
+import type { Claim, ClaimFix, FacilityFix, LineCorrection } from '@/features/claims/api/types';
 import { ClaimDiagnoses, ClaimHeader } from '@/features/claims/components/claim-summary';
 
 const splitList = (text: string) =>
@@ -43,6 +43,7 @@ function FixClaimEditor({ claim, onDone }: { claim: Claim; onDone: () => void })
     ),
   );
   const [memberId, setMemberId] = useState('');
+  const [facility, setFacility] = useState<FacilityFix>({});
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -69,6 +70,10 @@ function FixClaimEditor({ claim, onDone }: { claim: Claim; onDone: () => void })
     event.preventDefault();
     const fix: ClaimFix = { lineCorrections: corrections() };
     if (memberId.trim()) fix.memberId = memberId.trim();
+    const facilityChanges = Object.fromEntries(
+      Object.entries(facility).filter(([, value]) => value !== undefined && value.trim() !== ''),
+    ) as FacilityFix;
+    if (Object.keys(facilityChanges).length > 0) fix.facility = facilityChanges;
     if (note.trim()) fix.note = note.trim();
     setBusy(true);
     setMessage(null);
@@ -171,6 +176,28 @@ function FixClaimEditor({ claim, onDone }: { claim: Claim; onDone: () => void })
         </tbody>
       </table>
 
+      {claim.claimType === 'INSTITUTIONAL' && (
+        <fieldset className="facility" disabled={busy}>
+          <legend>Facility stay (UB-04); leave empty what is right</legend>
+          {(
+            [
+              ['typeCode', 'Facility type (e.g. 13)'],
+              ['admissionType', 'Admission type (1-5, 9)'],
+              ['admissionSource', 'Admission source'],
+              ['patientStatus', 'Patient status (e.g. 01)'],
+            ] as const
+          ).map(([field, label]) => (
+            <label key={field} className="stacked">
+              {label}
+              <input
+                data-testid={`facility-${field}`}
+                value={facility[field] ?? ''}
+                onChange={(e) => setFacility((f) => ({ ...f, [field]: e.target.value }))}
+              />
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label className="stacked">
         Member id (only when the payer could not find the member)
         <input data-testid="member-id" value={memberId} disabled={busy} onChange={(e) => setMemberId(e.target.value)} />

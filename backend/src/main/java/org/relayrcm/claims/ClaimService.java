@@ -182,8 +182,10 @@ public class ClaimService {
                 WHERE cl.id = :id""")
                 .param("id", claimId).query(ClaimView.Summary.class).optional()
                 .orElseThrow(() -> ApiException.notFound("Claim " + claimId));
-        String pos = jdbc.sql("SELECT place_of_service FROM claim WHERE id = :id").param("id", claimId)
-                .query(String.class).single();
+        record Kind(String placeOfService, String claimType) {
+        }
+        Kind kind = jdbc.sql("SELECT place_of_service, claim_type FROM claim WHERE id = :id").param("id", claimId)
+                .query(Kind.class).single();
         List<String> dx = jdbc.sql("SELECT code FROM claim_diagnosis WHERE claim_id = :id ORDER BY position")
                 .param("id", claimId).query(String.class).list();
         Map<String, CodeEntry> titles = codeSets.find(CodeSystem.ICD10CM, dx);
@@ -215,7 +217,7 @@ public class ClaimService {
                         rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
                 .list();
         return new ClaimView(s.id(), s.claimNumber(), s.encounterNumber(), s.patientName(), s.payerName(), s.status(),
-                s.totalChargeCents(), s.paidCents(), s.dateOfService(), pos,
+                s.totalChargeCents(), s.paidCents(), s.dateOfService(), kind.placeOfService(), kind.claimType(),
                 dx.stream().map(c -> new ClaimView.Diagnosis(c, titles.containsKey(c) ? titles.get(c).description() : null))
                         .toList(),
                 lines, submissions, denials, acknowledgements, scrubber.latestFindings(s.claimNumber()));
@@ -232,6 +234,9 @@ public class ClaimService {
         correct(claim, fix.lineCorrections() == null ? List.of() : fix.lineCorrections());
         if (fix.memberId() != null && !fix.memberId().isBlank()) {
             changeMemberId(claimId, fix.memberId().trim());
+        }
+        if (fix.facility() != null) {
+            changeFacility(claimId, fix.facility());
         }
         if (ClaimStatus.REJECTED.name().equals(claim.status())) {
             transition(claimId, ClaimStatus.DRAFT);
@@ -333,6 +338,18 @@ public class ClaimService {
         }
         jdbc.sql("UPDATE coverage SET member_id = :member WHERE id = (SELECT coverage_id FROM claim WHERE id = :id)")
                 .param("member", memberId).param("id", claimId).update();
+    }
+
+    private void changeFacility(long claimId, ClaimFix.Facility facility) {
+        jdbc.sql("""
+                UPDATE encounter SET facility_type_code = COALESCE(:type, facility_type_code),
+                       admission_type = COALESCE(:admissionType, admission_type),
+                       admission_source = COALESCE(:admissionSource, admission_source),
+                       patient_status = COALESCE(:status, patient_status)
+                WHERE id = (SELECT encounter_id FROM claim WHERE id = :id)""")
+                .param("type", facility.typeCode()).param("admissionType", facility.admissionType())
+                .param("admissionSource", facility.admissionSource()).param("status", facility.patientStatus())
+                .param("id", claimId).update();
     }
 
     private static List<String> normalized(List<String> modifiers) {

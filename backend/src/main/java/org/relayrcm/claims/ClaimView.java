@@ -18,6 +18,7 @@ public record ClaimView(
         Long paidCents,
         LocalDate dateOfService,
         String placeOfService,
+        String claimType,
         List<Diagnosis> diagnoses,
         List<Line> lines,
         List<Submission> submissions,

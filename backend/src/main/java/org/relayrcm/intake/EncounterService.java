@@ -209,16 +209,28 @@ public class EncounterService {
                         .addValue("member", coverage.memberId())));
     }
 
-    /** Providers are known by NPI; the first encounter that names one records it, later ones reuse the row. */
+    /**
+     * Providers are known by NPI; the first encounter that names one records it, later ones reuse the row and fill in
+     * (or correct) the name and taxonomy the EHR now sends.
+     */
     private long upsertProvider(NewEncounter.Provider provider) {
-        return jdbc.sql("SELECT id FROM provider WHERE npi = :npi").param("npi", provider.npi())
-                .query(Long.class).optional()
-                .orElseGet(() -> insert("""
-                        INSERT INTO provider (npi, entity_type, last_name, first_name, taxonomy_code)
-                        VALUES (:npi, '1', :last, :first, :taxonomy)""",
-                        new MapSqlParameterSource().addValue("npi", provider.npi())
-                                .addValue("last", provider.lastName()).addValue("first", provider.firstName())
-                                .addValue("taxonomy", provider.taxonomyCode())));
+        Optional<Long> known = jdbc.sql("SELECT id FROM provider WHERE npi = :npi").param("npi", provider.npi())
+                .query(Long.class).optional();
+        if (known.isPresent()) {
+            jdbc.sql("""
+                    UPDATE provider SET last_name = :last, first_name = :first,
+                           taxonomy_code = COALESCE(:taxonomy, taxonomy_code)
+                    WHERE id = :id""")
+                    .param("last", provider.lastName()).param("first", provider.firstName())
+                    .param("taxonomy", provider.taxonomyCode()).param("id", known.get()).update();
+            return known.get();
+        }
+        return insert("""
+                INSERT INTO provider (npi, entity_type, last_name, first_name, taxonomy_code)
+                VALUES (:npi, '1', :last, :first, :taxonomy)""",
+                new MapSqlParameterSource().addValue("npi", provider.npi())
+                        .addValue("last", provider.lastName()).addValue("first", provider.firstName())
+                        .addValue("taxonomy", provider.taxonomyCode()));
     }
 
     private long insert(String sql, MapSqlParameterSource params) {

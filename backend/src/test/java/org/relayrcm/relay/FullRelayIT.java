@@ -164,6 +164,36 @@ class FullRelayIT {
     }
 
     @Test
+    void anInstitutionalClaimMissingItsAdmissionTypeIsHeldFixedByTheBillerAndPaid() throws Exception {
+        jdbc.update("""
+                INSERT INTO payer (payer_code, name, claim_type) VALUES ('ITINST', 'Integration Hospital Plan', 'INSTITUTIONAL')
+                ON CONFLICT DO NOTHING""");
+        String encounter = RelayFixture.uniqueNumber("INSF");
+        Map<String, Object> body = RelayFixture.encounter(encounter);
+        body.put("placeOfService", "22");
+        body.put("coverage", Map.of("payerCode", "ITINST", "memberId", "H" + encounter.replace("-", "")));
+        body.put("renderingProvider", Map.of("npi", "1609458272", "lastName", "Morgan", "firstName", "James",
+                "taxonomyCode", "207P00000X"));
+        body.put("facility", Map.of("typeCode", "13", "admissionSource", "1", "patientStatus", "01"));
+        Api.Response received = relay.as("ehr").post("/api/encounters", body);
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        relay.code(received.json().get("codingCaseId").asLong(), encounter, List.of("RT"));
+        String claimNumber = relay.awaitClaimNumber(encounter);
+
+        relay.claimTask("biller", "Task_FixClaim", claimNumber);
+        long claimId = claimId(claimNumber);
+        JsonNode held = relay.as("biller").get("/api/claims/" + claimId).json();
+        assertThat(held.get("claimType").asText()).isEqualTo("INSTITUTIONAL");
+        assertThat(held.get("findings").findValuesAsText("ruleId")).containsExactly("INSTITUTIONAL-ADMISSION-TYPE");
+        Api.Response fixed = relay.as("biller").post("/api/claims/" + claimId + "/fix",
+                Map.of("facility", Map.of("admissionType", "3")));
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+
+        relay.awaitClaimStatus(claimNumber, "PAID");
+        assertThat(Files.readString(outbox.resolve(filesOf(claimNumber).get(0)))).contains("CL1*3*1*01~");
+    }
+
+    @Test
     void aClaimTheScrubberHoldsWaitsForTheBillersFixThenGoesOutAndIsPaid() throws Exception {
         String encounter = RelayFixture.uniqueNumber("FIX");
         long caseId = relay.receive(encounter);

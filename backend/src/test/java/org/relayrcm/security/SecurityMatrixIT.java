@@ -60,9 +60,18 @@ class SecurityMatrixIT {
                 Arguments.of("coder", "POST", "/api/encounters", 404),
                 Arguments.of("biller", "POST", "/api/encounters", 404),
                 Arguments.of("coder", "GET", "/api/denials/1", 404),
-                Arguments.of("coder", "POST", "/api/claims/1/prepare", 404),
-                Arguments.of("manager", "POST", "/api/claims/1/prepare", 404),
+                Arguments.of("coder", "POST", "/api/claims/1/fix", 404),
+                Arguments.of("manager", "POST", "/api/claims/1/fix", 404),
+                Arguments.of("auditor", "POST", "/api/claims/1/replace", 404),
+                Arguments.of("physician", "POST", "/api/claims/1/follow-up", 404),
+                Arguments.of(null, "POST", "/api/claims/1/fix", 401),
                 Arguments.of("coder", "POST", "/api/remittances", 404),
+                Arguments.of("coder", "POST", "/api/acknowledgements", 404),
+                Arguments.of("manager", "POST", "/api/acknowledgements", 404),
+                Arguments.of("auditor", "POST", "/api/acknowledgements", 404),
+                Arguments.of(null, "POST", "/api/acknowledgements", 401),
+                Arguments.of("biller", "POST", "/api/acknowledgements", 400),
+                Arguments.of("ehr", "POST", "/api/acknowledgements", 400),
                 Arguments.of("auditor", "PUT", "/api/coding/cases/1/draft", 404),
                 Arguments.of("coder", "GET", "/api/codes?system=ICD10CM&q=M17", 200),
                 Arguments.of("coder", "GET", "/actuator/health", 200));
@@ -75,7 +84,7 @@ class SecurityMatrixIT {
         Api.Response response = switch (method) {
             case "GET" -> api.get(path);
             case "PUT" -> api.put(path, "{}");
-            default -> path.equals("/api/remittances")
+            default -> path.equals("/api/remittances") || path.equals("/api/acknowledgements")
                     ? api.postRaw(path, "application/edi-x12", "ISA".getBytes())
                     : api.post(path, "{}");
         };
