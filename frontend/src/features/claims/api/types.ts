@@ -1,4 +1,13 @@
-export type ClaimStatus = 'DRAFT' | 'SCRUBBED' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'PAID' | 'DENIED' | 'WRITTEN_OFF';
+export type ClaimStatus =
+  | 'DRAFT'
+  | 'SCRUBBED'
+  | 'SUBMITTED'
+  | 'ACCEPTED'
+  | 'REJECTED'
+  | 'PAID'
+  | 'DENIED'
+  | 'WRITTEN_OFF'
+  | 'VOIDED';
 
 export interface ClaimLine {
   lineNumber: number;

@@ -10,6 +10,7 @@ const STATUS_LABELS: Record<string, string> = {
   PAID: 'Paid',
   DENIED: 'Denied',
   WRITTEN_OFF: 'Written off',
+  VOIDED: 'Voided',
 };
 
 export function ClaimHeader({ claim }: { claim: Claim }) {

@@ -266,9 +266,39 @@ public class ClaimService {
         }
         correct(claim, fix.lineCorrections());
         transition(claimId, ClaimStatus.DRAFT);
-        workflow.correctionStarted(claim.claimNumber(), jdbc.sql("SELECT encounter_id FROM claim WHERE id = :id")
-                .param("id", claimId).query(Long.class).single());
+        workflow.correctionStarted(claim.claimNumber(), encounterOf(claimId), false);
         return get(claimId);
+    }
+
+    /**
+     * A paid claim should never have been billed (wrong patient, wrong payer, a duplicate the payer paid): it goes out
+     * once more as a void (frequency 8) quoting the payer's claim number, and is closed when the payer accepts it.
+     */
+    @Transactional
+    public ClaimView voidPaid(long claimId) {
+        ClaimView claim = get(claimId);
+        if (!ClaimStatus.PAID.name().equals(claim.status())) {
+            throw ApiException.conflict("Only a paid claim is voided; this one is " + claim.status() + ".");
+        }
+        if (jdbc.sql("SELECT payer_claim_control FROM claim WHERE id = :id").param("id", claimId).query(String.class)
+                .optional().isEmpty()) {
+            throw ApiException.conflict("The payer never gave its claim number for this claim; a void must quote it.");
+        }
+        transition(claimId, ClaimStatus.DRAFT);
+        jdbc.sql("UPDATE claim SET frequency_code = '8' WHERE id = :id").param("id", claimId).update();
+        workflow.correctionStarted(claim.claimNumber(), encounterOf(claimId), true);
+        return get(claimId);
+    }
+
+    /** The payer accepted the void: the claim is closed. */
+    @Transactional
+    public void closeVoided(String claimNumber) {
+        transition(jdbc.sql("SELECT id FROM claim WHERE claim_number = :number").param("number", claimNumber)
+                .query(Long.class).single(), ClaimStatus.VOIDED);
+    }
+
+    private long encounterOf(long claimId) {
+        return jdbc.sql("SELECT encounter_id FROM claim WHERE id = :id").param("id", claimId).query(Long.class).single();
     }
 
     /** The biller chased a missing 999, 277CA or remittance; the claim keeps waiting for it. */

@@ -21,7 +21,9 @@ public enum ClaimStatus {
     REJECTED,
     PAID,
     DENIED,
-    WRITTEN_OFF;
+    WRITTEN_OFF,
+    /** A paid claim the payer accepted a void (frequency 8) for. */
+    VOIDED;
 
     Set<ClaimStatus> allowedFrom() {
         return switch (this) {
@@ -31,6 +33,7 @@ public enum ClaimStatus {
             case ACCEPTED, REJECTED -> EnumSet.of(SUBMITTED);
             case PAID, DENIED -> EnumSet.of(SUBMITTED, ACCEPTED);
             case WRITTEN_OFF -> EnumSet.of(DENIED, REJECTED);
+            case VOIDED -> EnumSet.of(ACCEPTED);
         };
     }
 

@@ -87,7 +87,8 @@ public class ClaimSubmissions {
         }
     }
 
-    private record ClaimRow(long id, String claimNumber, String status, String claimType, String submissionToken,
+    private record ClaimRow(long id, String claimNumber, String status, String claimType, String frequencyCode,
+            String submissionToken,
             int submissionCount, LocalDate dateOfService, String placeOfService, String payerClaimControl,
             String payerCode, String payerName, String filingIndicator, String memberId, String firstName,
             String lastName, LocalDate birthDate, String sex, String addressLine, String city, String state,
@@ -158,7 +159,8 @@ public class ClaimSubmissions {
 
     private ClaimRow load(String claimNumber) {
         return jdbc.sql("""
-                SELECT cl.id, cl.claim_number, cl.status, cl.claim_type, cl.submission_token, cl.submission_count,
+                SELECT cl.id, cl.claim_number, cl.status, cl.claim_type, cl.frequency_code, cl.submission_token,
+                       cl.submission_count,
                        cl.date_of_service, cl.place_of_service, cl.payer_claim_control, py.payer_code,
                        py.name AS payer_name, py.claim_filing_indicator AS filing_indicator, cv.member_id,
                        p.first_name, p.last_name, p.birth_date, p.sex, p.address_line, p.city, p.state, p.postal_code,
@@ -182,8 +184,14 @@ public class ClaimSubmissions {
                 : professionalWriter.writeToString(professional(claim, sequence, control));
     }
 
-    /** A resubmission after a denial replaces the adjudicated claim when the payer gave us its number. */
+    /**
+     * A void asked for by the biller; else a resubmission after the payer adjudicated the claim (it gave us its
+     * number) replaces it; else the claim is sent as an original.
+     */
     private static ClaimFrequency frequency(ClaimRow claim, int sequence) {
+        if (ClaimFrequency.VOID.code().equals(claim.frequencyCode())) {
+            return ClaimFrequency.VOID;
+        }
         return sequence > 1 && claim.payerClaimControl() != null ? ClaimFrequency.REPLACEMENT : ClaimFrequency.ORIGINAL;
     }
 

@@ -26,6 +26,7 @@ import org.relayrcm.edi.BillingProvider;
 import org.relayrcm.edi.Claim837IReader;
 import org.relayrcm.edi.Claim837PReader;
 import org.relayrcm.edi.ClaimAcknowledgement;
+import org.relayrcm.edi.ClaimFrequency;
 import org.relayrcm.edi.ClaimAcknowledgement277Writer;
 import org.relayrcm.edi.ClaimPayment;
 import org.relayrcm.edi.EnvelopeIds;
@@ -103,8 +104,8 @@ class PayerSimulator {
 
     /** What the simulator adjudicates of a claim, whether it came as an 837P or an 837I. */
     record SubmittedClaim(InterchangeEnvelope envelope, Submitter submitter, BillingProvider billingProvider,
-            Subscriber subscriber, Payer payer, String claimNumber, BigDecimal totalCharge, LocalDate dateOfService,
-            List<Line> lines) {
+            Subscriber subscriber, Payer payer, String claimNumber, ClaimFrequency frequency, BigDecimal totalCharge,
+            LocalDate dateOfService, List<Line> lines) {
 
         /** Qualifier HC with a HCPCS/CPT code; an institutional line without one is identified by its revenue code (NU). */
         record Line(String qualifier, String code, List<String> modifiers, BigDecimal charge, BigDecimal units,
@@ -113,14 +114,14 @@ class PayerSimulator {
 
         static SubmittedClaim of(ProfessionalClaim c) {
             return new SubmittedClaim(c.envelope(), c.submitter(), c.billingProvider(), c.subscriber(), c.payer(),
-                    c.claim().claimNumber(), c.claim().totalCharge(), c.claim().dateOfService(),
+                    c.claim().claimNumber(), c.claim().frequency(), c.claim().totalCharge(), c.claim().dateOfService(),
                     c.claim().lines().stream().map(l -> new Line("HC", l.procedureCode(), l.modifiers(), l.charge(),
                             l.units(), l.serviceDate() == null ? c.claim().dateOfService() : l.serviceDate())).toList());
         }
 
         static SubmittedClaim of(InstitutionalClaim c) {
             return new SubmittedClaim(c.envelope(), c.submitter(), c.billingProvider(), c.subscriber(), c.payer(),
-                    c.claim().claimNumber(), c.claim().totalCharge(), c.claim().statementFrom(),
+                    c.claim().claimNumber(), c.claim().frequency(), c.claim().totalCharge(), c.claim().statementFrom(),
                     c.claim().lines().stream().map(l -> new Line(l.procedureCode() == null ? "NU" : "HC",
                             l.procedureCode() == null ? l.revenueCode() : l.procedureCode(), l.modifiers(), l.charge(),
                             l.units(), l.serviceDate() == null ? c.claim().statementFrom() : l.serviceDate())).toList());
@@ -221,7 +222,10 @@ class PayerSimulator {
         return accepted.isEmpty() ? null : new Answers(answers.fileName(), answers.received(), accepted);
     }
 
-    /** Rung 3: the 835 for the claims the 277CA accepted. */
+    /**
+     * Rung 3: the 835 for the claims the 277CA accepted. A void gets none here: a payer answers it with a reversal of
+     * the original payment (CLP02 22), which this simulator does not write.
+     */
     private Answers adjudicate(Answers answers) {
         if (answers == null) {
             return null;
@@ -229,7 +233,13 @@ class PayerSimulator {
         List<RemittanceAdvice> advices = new ArrayList<>();
         int index = 0;
         for (SubmittedClaim claim : answers.accepted()) {
-            advices.add(adjudicate(claim, ++index));
+            index++;
+            if (claim.frequency() != ClaimFrequency.VOID) {
+                advices.add(adjudicate(claim, index));
+            }
+        }
+        if (advices.isEmpty()) {
+            return answers;
         }
         String x835 = new Remittance835Writer(true).writeToString(envelope(answers.accepted().get(0), 3), advices);
         answers.received().add(deliver(base(answers.fileName()) + ".835", x835));

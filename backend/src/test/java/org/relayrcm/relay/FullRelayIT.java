@@ -130,6 +130,30 @@ class FullRelayIT {
     }
 
     @Test
+    void aPaidClaimIsVoidedOnceQuotingThePayersNumberAndClosedWhenThePayerAcceptsTheVoid() throws Exception {
+        String encounter = RelayFixture.uniqueNumber("VOID");
+        long caseId = relay.receive(encounter);
+        relay.code(caseId, encounter, List.of("RT"));
+        String claimNumber = relay.awaitClaimNumber(encounter);
+        relay.awaitClaimStatus(claimNumber, "PAID");
+        awaitEnded(claimNumber);
+        long claimId = claimId(claimNumber);
+        String payerNumber = jdbc.queryForObject("SELECT payer_claim_control FROM claim WHERE id = ?", String.class, claimId);
+
+        Api.Response voided = relay.as("biller").post("/api/claims/" + claimId + "/void", "{}");
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+
+        relay.awaitClaimStatus(claimNumber, "VOIDED");
+        assertThat(filesOf(claimNumber)).hasSize(2);
+        assertThat(Files.readString(outbox.resolve(filesOf(claimNumber).get(1))))
+                .containsPattern("CLM\\*" + claimNumber + "\\*310\\*\\*\\*11:B:8").contains("REF*F8*" + payerNumber + "~");
+        assertThat(relay.as("biller").post("/api/claims/" + claimId + "/void", "{}").status()).isEqualTo(409);
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(claimNumber).finished().list().stream()
+                .anyMatch(p -> "EndEvent_ClaimVoided".equals(p.getEndActivityId())));
+    }
+
+    @Test
     void aHospitalOutpatientStayGoesOutAsAn837IAndIsPaid() throws Exception {
         jdbc.update("""
                 INSERT INTO payer (payer_code, name, claim_type) VALUES ('ITINST', 'Integration Hospital Plan', 'INSTITUTIONAL')

@@ -57,6 +57,7 @@ class ClaimSubmissionProcessTest {
 
     private final JavaDelegate scrubClaimDelegate = mock(JavaDelegate.class);
     private final JavaDelegate submitClaimDelegate = mock(JavaDelegate.class);
+    private final JavaDelegate closeVoidedClaimDelegate = mock(JavaDelegate.class);
     private final ClaimTimers claimTimers = mock(ClaimTimers.class);
 
     @BeforeEach
@@ -69,6 +70,7 @@ class ClaimSubmissionProcessTest {
         scrubberFinds(CLEAN);
         Mocks.register("scrubClaimDelegate", scrubClaimDelegate);
         Mocks.register("submitClaimDelegate", submitClaimDelegate);
+        Mocks.register("closeVoidedClaimDelegate", closeVoidedClaimDelegate);
         Mocks.register("claimTimers", claimTimers);
     }
 
@@ -224,6 +226,36 @@ class ClaimSubmissionProcessTest {
         assertThat(task("Task_ChaseClaimAck", claim)).hasCandidateGroup("biller");
         complete(task("Task_ChaseClaimAck", claim));
         assertThat(claim).isWaitingAtExactly("SubProcess_AwaitAcknowledgements", "Receive_ClaimAck");
+    }
+
+    @Test
+    void endsAVoidOnceThePayerAcceptsItWithoutWaitingForMoney() throws Exception {
+        ProcessInstance voiding = runtimeService().startProcessInstanceByKey("claim-submission", CLAIM_NUMBER,
+                withVariables("claimNumber", CLAIM_NUMBER, "encounterId", ENCOUNTER_ID, "voiding", true));
+        execute(job("Task_ScrubClaim", voiding));
+        execute(job("Task_SubmitClaim", voiding));
+        functionalAckArrives(CLAIM_NUMBER, true);
+        claimAckArrives(CLAIM_NUMBER, true);
+
+        assertThat(voiding).isWaitingAtExactly("Task_CloseVoidedClaim");
+        execute(job("Task_CloseVoidedClaim", voiding));
+
+        verify(closeVoidedClaimDelegate, times(1)).execute(any());
+        assertThat(voiding).isEnded().hasPassed("EndEvent_ClaimVoided").hasNotPassed("SubProcess_AwaitRemittance");
+    }
+
+    @Test
+    void sendsAVoidThePayerRejectsBackToTheBiller() {
+        ProcessInstance voiding = runtimeService().startProcessInstanceByKey("claim-submission", CLAIM_NUMBER,
+                withVariables("claimNumber", CLAIM_NUMBER, "encounterId", ENCOUNTER_ID, "voiding", true));
+        execute(job("Task_ScrubClaim", voiding));
+        execute(job("Task_SubmitClaim", voiding));
+        functionalAckArrives(CLAIM_NUMBER, true);
+
+        claimAckArrives(CLAIM_NUMBER, false);
+
+        assertThat(voiding).isWaitingAtExactly("Task_FixClaim");
+        verifyNoInteractions(closeVoidedClaimDelegate);
     }
 
     @Test

@@ -67,6 +67,11 @@ class ClaimController {
         return claims.replacePaid(id, body);
     }
 
+    @PostMapping("/{id}/void")
+    ClaimView voidClaim(@PathVariable long id) {
+        return claims.voidPaid(id);
+    }
+
     @PostMapping("/{id}/follow-up")
     ClaimView followUp(@PathVariable long id, @Valid @RequestBody(required = false) FollowUp body) {
         return claims.followUpDone(id, body == null ? null : body.note());

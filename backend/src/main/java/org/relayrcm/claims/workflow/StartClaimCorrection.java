@@ -18,12 +18,12 @@ class StartClaimCorrection implements ClaimWorkflow {
     }
 
     @Override
-    public void correctionStarted(String claimNumber, long encounterId) {
+    public void correctionStarted(String claimNumber, long encounterId, boolean voiding) {
         if (runtime.createProcessInstanceQuery().processDefinitionKey("claim-submission")
                 .processInstanceBusinessKey(claimNumber).count() > 0) {
             throw ApiException.conflict("Claim " + claimNumber + " is still being worked; finish that first.");
         }
         runtime.startProcessInstanceByKey("claim-submission", claimNumber,
-                Map.of("claimNumber", claimNumber, "encounterId", encounterId));
+                Map.of("claimNumber", claimNumber, "encounterId", encounterId, "voiding", voiding));
     }
 }
