@@ -17,3 +17,11 @@ export function formatDateTime(instant: string | null | undefined): string {
   const date = new Date(instant);
   return Number.isNaN(date.getTime()) ? instant : dateTime.format(date);
 }
+
+/** What a biller types into a list field ("rt, 59" or "1 2") as upper-case items: modifiers, pointers. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((item) => item.trim().toUpperCase())
+    .filter((item) => item.length > 0);
+}

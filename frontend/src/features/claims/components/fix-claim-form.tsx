@@ -1,17 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
-import { formatCents, formatDateTime } from '@/lib/format';
+import { formatCents, formatDateTime, splitList } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { fixClaim } from '@/features/claims/api/fix-claim';
 import { useClaim } from '@/features/claims/api/get-claim';
 import type { Claim, ClaimFix, FacilityFix, LineCorrection } from '@/features/claims/api/types';
 import { ClaimDiagnoses, ClaimHeader } from '@/features/claims/components/claim-summary';
-
-const splitList = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((m) => m.trim().toUpperCase())
-    .filter((m) => m.length > 0);
 
 export function FixClaimForm({ claimId, onDone }: { claimId: number; onDone: () => void }) {
   const { data: claim, error, loading } = useClaim(claimId);

@@ -1,16 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
-import { formatCents } from '@/lib/format';
+import { formatCents, splitList } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { useDenial } from '@/features/denials/api/get-denial';
 import { resolveDenial } from '@/features/denials/api/resolve-denial';
 import type { Denial, DenialAction, DenialResolution } from '@/features/denials/api/types';
-
-const splitModifiers = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((m) => m.trim().toUpperCase())
-    .filter((m) => m.length > 0);
 
 export function DenialForm({ denialId, onDone }: { denialId: number; onDone: () => void }) {
   const { data: denial, error, loading } = useDenial(denialId);
@@ -46,7 +40,7 @@ function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
     if (action === 'RESUBMIT') {
       // Only lines whose modifiers the biller changed count as corrections.
       resolution.lineCorrections = denial.lines
-        .map((line) => ({ lineNumber: line.lineNumber, modifiers: splitModifiers(modifiers[line.lineNumber] ?? '') }))
+        .map((line) => ({ lineNumber: line.lineNumber, modifiers: splitList(modifiers[line.lineNumber] ?? '') }))
         .filter((c, i) => c.modifiers.join(',') !== denial.lines[i].modifiers.map((m) => m.toUpperCase()).join(','));
     }
     setBusy(true);

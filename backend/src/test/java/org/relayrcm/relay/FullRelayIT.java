@@ -155,21 +155,8 @@ class FullRelayIT {
 
     @Test
     void aHospitalOutpatientStayGoesOutAsAn837IAndIsPaid() throws Exception {
-        jdbc.update("""
-                INSERT INTO payer (payer_code, name, claim_type) VALUES ('ITINST', 'Integration Hospital Plan', 'INSTITUTIONAL')
-                ON CONFLICT DO NOTHING""");
-        String encounter = RelayFixture.uniqueNumber("INST");
-        Map<String, Object> body = RelayFixture.encounter(encounter);
-        body.put("placeOfService", "22");
-        body.put("coverage", Map.of("payerCode", "ITINST", "memberId", "H" + encounter.replace("-", "")));
-        body.put("renderingProvider", Map.of("npi", "1609458272", "lastName", "Morgan", "firstName", "James",
-                "taxonomyCode", "207P00000X"));
-        body.put("facility", Map.of("typeCode", "13", "admissionType", "3", "admissionSource", "1",
-                "patientStatus", "01"));
-        Api.Response received = relay.as("ehr").post("/api/encounters", body);
-        assertThat(received.status()).as(received.body()).isEqualTo(201);
-        relay.code(received.json().get("codingCaseId").asLong(), encounter, List.of("RT"));
-        String claimNumber = relay.awaitClaimNumber(encounter);
+        String claimNumber = hospitalOutpatientStay("INST", Map.of("typeCode", "13", "admissionType", "3",
+                "admissionSource", "1", "patientStatus", "01"));
 
         relay.awaitClaimStatus(claimNumber, "PAID");
 
@@ -189,20 +176,8 @@ class FullRelayIT {
 
     @Test
     void anInstitutionalClaimMissingItsAdmissionTypeIsHeldFixedByTheBillerAndPaid() throws Exception {
-        jdbc.update("""
-                INSERT INTO payer (payer_code, name, claim_type) VALUES ('ITINST', 'Integration Hospital Plan', 'INSTITUTIONAL')
-                ON CONFLICT DO NOTHING""");
-        String encounter = RelayFixture.uniqueNumber("INSF");
-        Map<String, Object> body = RelayFixture.encounter(encounter);
-        body.put("placeOfService", "22");
-        body.put("coverage", Map.of("payerCode", "ITINST", "memberId", "H" + encounter.replace("-", "")));
-        body.put("renderingProvider", Map.of("npi", "1609458272", "lastName", "Morgan", "firstName", "James",
-                "taxonomyCode", "207P00000X"));
-        body.put("facility", Map.of("typeCode", "13", "admissionSource", "1", "patientStatus", "01"));
-        Api.Response received = relay.as("ehr").post("/api/encounters", body);
-        assertThat(received.status()).as(received.body()).isEqualTo(201);
-        relay.code(received.json().get("codingCaseId").asLong(), encounter, List.of("RT"));
-        String claimNumber = relay.awaitClaimNumber(encounter);
+        String claimNumber = hospitalOutpatientStay("INSF", Map.of("typeCode", "13", "admissionSource", "1",
+                "patientStatus", "01"));
 
         relay.claimTask("biller", "Task_FixClaim", claimNumber);
         long claimId = claimId(claimNumber);
@@ -402,6 +377,27 @@ class FullRelayIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asText()).contains("BPR");
         assertThat(relay.count("remittance")).isEqualTo(before);
+    }
+
+    /**
+     * A hospital outpatient encounter for the institutional IT payer (837I, answered by the simulator), with the
+     * attending physician and the given UB-04 facility fields, coded; returns its claim number.
+     */
+    private String hospitalOutpatientStay(String prefix, Map<String, String> facility) {
+        jdbc.update("""
+                INSERT INTO payer (payer_code, name, claim_type) VALUES ('ITINST', 'Integration Hospital Plan', 'INSTITUTIONAL')
+                ON CONFLICT DO NOTHING""");
+        String encounter = RelayFixture.uniqueNumber(prefix);
+        Map<String, Object> body = RelayFixture.encounter(encounter);
+        body.put("placeOfService", "22");
+        body.put("coverage", Map.of("payerCode", "ITINST", "memberId", "H" + encounter.replace("-", "")));
+        body.put("renderingProvider", Map.of("npi", "1609458272", "lastName", "Morgan", "firstName", "James",
+                "taxonomyCode", "207P00000X"));
+        body.put("facility", facility);
+        Api.Response received = relay.as("ehr").post("/api/encounters", body);
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        relay.code(received.json().get("codingCaseId").asLong(), encounter, List.of("RT"));
+        return relay.awaitClaimNumber(encounter);
     }
 
     private long claimId(String claimNumber) {
