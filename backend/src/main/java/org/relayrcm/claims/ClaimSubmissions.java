@@ -28,6 +28,7 @@ import org.relayrcm.edi.InstitutionalServiceLine;
 import org.relayrcm.edi.InterchangeEnvelope;
 import org.relayrcm.edi.Payer;
 import org.relayrcm.edi.ProfessionalClaim;
+import org.relayrcm.edi.ReceivedGroup;
 import org.relayrcm.edi.Receiver;
 import org.relayrcm.edi.RenderingProvider;
 import org.relayrcm.edi.ServiceLine;
@@ -133,12 +134,24 @@ public class ClaimSubmissions {
         jdbc.sql("""
                 INSERT INTO claim_submission (claim_id, sequence, interchange_control_number, file_name, payload, submitted_at)
                 VALUES (:claim, :sequence, :control, :file, :payload, :now)""")
-                .param("claim", claim.id()).param("sequence", sequence).param("control", control)
+                .param("claim", claim.id()).param("sequence", sequence).param("control", controlOf(delivery, control))
                 .param("file", fileName)
                 .param("payload", new String(delivery.deliveredContent(), StandardCharsets.UTF_8))
                 .param("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         return new Outcome.Sent(fileName);
+    }
+
+    /**
+     * The group control number the payer will acknowledge: ours, unless an earlier attempt of this job (rolled back,
+     * or cut short by a crash) already handed the file over with the number it drew then.
+     */
+    private static long controlOf(Clearinghouse.Delivery delivery, long drawn) {
+        if (!delivery.alreadyDelivered()) {
+            return drawn;
+        }
+        return ReceivedGroup.scan(delivery.deliveredContent()).map(ReceivedGroup::groupControlNumber)
+                .filter(n -> n.matches("\\d{1,9}")).map(Long::parseLong).orElse(drawn);
     }
 
     /**

@@ -71,6 +71,15 @@ class OutboxFolderClearinghouse implements Clearinghouse {
         return outbox.resolve(fileName);
     }
 
+    /** The names of the files handed over so far (not those still being written). */
+    java.util.List<String> fileNames() {
+        try (java.util.stream.Stream<Path> files = Files.list(outbox)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the clearinghouse outbox", e);
+        }
+    }
+
     /** Published in the delivering transaction; listeners act only after it commits. */
     record FileDelivered(String fileName) {
     }

@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import jakarta.annotation.PreDestroy;
@@ -86,6 +88,34 @@ class PayerSimulator {
         this.outbox = outbox;
         this.inbox = inbox;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * A payer answers files it received before our application crashed, too: each claim's latest file (claim number,
+     * then submission sequence, in its name) without its 835 is answered again from the first rung. Answers that were
+     * already received change nothing (the intake and the claims record each once per submission), so the ones a crash
+     * cut short are completed; an earlier submission's file is never answered again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void answerFilesLeftUnanswered() {
+        Path processed = inbox.folder().resolve("processed");
+        java.util.Map<String, String> latest = new java.util.HashMap<>();
+        for (String name : outbox.fileNames()) {
+            String[] parts = name.split("-");
+            if (name.endsWith(".837") && parts.length >= 3 && parts[1].matches("\\d{1,6}")) {
+                latest.merge(parts[0], name, (a, b) -> sequence(a) >= sequence(b) ? a : b);
+            }
+        }
+        for (String name : latest.values()) {
+            String answer = base(name) + ".835";
+            if (!Files.exists(processed.resolve(answer)) && !Files.exists(inbox.folder().resolve(answer))) {
+                answer(name);
+            }
+        }
+    }
+
+    private static int sequence(String fileName) {
+        return Integer.parseInt(fileName.split("-")[1]);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -363,6 +363,9 @@ class FullRelayIT {
                 .isEqualTo(Files.readString(outbox.resolve(written.get(0))));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM remittance_claim WHERE claim_number = ?", Long.class,
                 claimNumber)).isEqualTo(1);
+        // The retry drew a new control number but the file went out with the first attempt's: the 999 must match it.
+        assertThat(jdbc.queryForList("SELECT kind FROM claim_acknowledgement WHERE claim_id = ? ORDER BY id", String.class,
+                claimId)).containsExactly("999", "277CA");
     }
 
     @Test
