@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 
 import org.relayrcm.claims.scrub.ClaimScrubber;
 import org.relayrcm.claims.scrub.ScrubFinding;
-import org.relayrcm.clearinghouse.Clearinghouse;
 import org.relayrcm.edi.Address;
 import org.relayrcm.edi.AttendingProvider;
 import org.relayrcm.edi.BillingProvider;
@@ -28,7 +27,6 @@ import org.relayrcm.edi.InstitutionalServiceLine;
 import org.relayrcm.edi.InterchangeEnvelope;
 import org.relayrcm.edi.Payer;
 import org.relayrcm.edi.ProfessionalClaim;
-import org.relayrcm.edi.ReceivedGroup;
 import org.relayrcm.edi.Receiver;
 import org.relayrcm.edi.RenderingProvider;
 import org.relayrcm.edi.ServiceLine;
@@ -41,17 +39,20 @@ import org.relayrcm.shared.ApiException;
 import org.relayrcm.shared.ListColumns;
 import org.relayrcm.shared.Money;
 import org.relayrcm.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends a claim: writes its next 837P or 837I, checks it against the implementation guide, hands it to the
- * clearinghouse and records the submission. Exactly once per (claim, sequence): the file name is derived from both
- * and from the token the claim got when it was scrubbed (so a retried job writes the same name, and a claim number
- * reused after a database reset does not), the clearinghouse keeps the first file of a name, and the unique
- * (claim_id, sequence) row is written in the job's transaction.
+ * Sends a claim: writes its next 837P or 837I, checks it against the implementation guide and records the
+ * submission with its file, which {@link ClaimFileRelay} hands to the clearinghouse once this transaction commits.
+ * Exactly once per (claim, sequence): the unique (claim_id, sequence) row is written in the job's transaction (a job
+ * that rolls back leaves no row and no file), the file name is derived from both and from the token the claim got
+ * when it was scrubbed (a claim number reused after a database reset cannot collide), and the clearinghouse keeps
+ * the first file of a name, so delivering a row twice after a crash sends it once.
  */
 @Service
 public class ClaimSubmissions {
@@ -59,7 +60,7 @@ public class ClaimSubmissions {
     private final JdbcClient jdbc;
     private final ClaimService claims;
     private final ClaimScrubber scrubber;
-    private final Clearinghouse clearinghouse;
+    private final ApplicationEventPublisher events;
     private final BillingProviderSettings provider;
     private final ClearinghouseSettings interchange;
     private final DataFieldMaxValueIncrementer controlNumbers;
@@ -67,12 +68,12 @@ public class ClaimSubmissions {
     private final Claim837IWriter institutionalWriter = new Claim837IWriter(true);
     private final ClaimFileValidator validator = new ClaimFileValidator();
 
-    ClaimSubmissions(JdbcClient jdbc, ClaimService claims, ClaimScrubber scrubber, Clearinghouse clearinghouse,
+    ClaimSubmissions(JdbcClient jdbc, ClaimService claims, ClaimScrubber scrubber, ApplicationEventPublisher events,
             BillingProviderSettings provider, ClearinghouseSettings interchange, DataSource dataSource) {
         this.jdbc = jdbc;
         this.claims = claims;
         this.scrubber = scrubber;
-        this.clearinghouse = clearinghouse;
+        this.events = events;
         this.provider = provider;
         this.interchange = interchange;
         this.controlNumbers = ClaimNumbers.Sequences.incrementer(dataSource, "x12_control_number");
@@ -126,32 +127,22 @@ public class ClaimSubmissions {
             return new Outcome.Refused(errors);
         }
         String fileName = claimNumber + "-" + sequence + "-" + claim.submissionToken().substring(0, 8) + ".837";
-        Clearinghouse.Delivery delivery = clearinghouse.deliver(fileName, file);
         claims.transition(claim.id(), ClaimStatus.SUBMITTED);
         jdbc.sql("UPDATE claim SET submission_count = :sequence, frequency_code = :frequency WHERE id = :id")
                 .param("sequence", sequence).param("frequency", frequency(claim, sequence).code())
                 .param("id", claim.id()).update();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO claim_submission (claim_id, sequence, interchange_control_number, file_name, payload, submitted_at)
                 VALUES (:claim, :sequence, :control, :file, :payload, :now)""")
-                .param("claim", claim.id()).param("sequence", sequence).param("control", controlOf(delivery, control))
+                .param("claim", claim.id()).param("sequence", sequence).param("control", control)
                 .param("file", fileName)
-                .param("payload", new String(delivery.deliveredContent(), StandardCharsets.UTF_8))
+                .param("payload", new String(file, StandardCharsets.UTF_8))
                 .param("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .update();
+                .update(key, "id");
+        // The file goes to the clearinghouse once this transaction commits (ClaimFileRelay), never before.
+        events.publishEvent(new ClaimFileRelay.SubmissionRecorded(key.getKeyAs(Long.class)));
         return new Outcome.Sent(fileName);
-    }
-
-    /**
-     * The group control number the payer will acknowledge: ours, unless an earlier attempt of this job (rolled back,
-     * or cut short by a crash) already handed the file over with the number it drew then.
-     */
-    private static long controlOf(Clearinghouse.Delivery delivery, long drawn) {
-        if (!delivery.alreadyDelivered()) {
-            return drawn;
-        }
-        return ReceivedGroup.scan(delivery.deliveredContent()).map(ReceivedGroup::groupControlNumber)
-                .filter(n -> n.matches("\\d{1,9}")).map(Long::parseLong).orElse(drawn);
     }
 
     /**

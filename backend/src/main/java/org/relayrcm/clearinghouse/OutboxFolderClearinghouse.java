@@ -40,10 +40,15 @@ class OutboxFolderClearinghouse implements Clearinghouse {
         if (!SAFE_NAME.matcher(fileName).matches()) {
             throw new IllegalArgumentException("Unsafe outbox file name");
         }
-        Path target = outbox.resolve(fileName);
-        // Announced even when the file was already there: that means an earlier attempt wrote it and
-        // then rolled back, so this transaction's commit is the one that makes the submission real.
+        Delivery delivery = write(fileName, content);
+        // Announced once the file is there, even when an earlier attempt wrote it: whoever hands a file over calls
+        // this after its submission committed, so this is the moment the file is really out.
         events.publishEvent(new FileDelivered(fileName));
+        return delivery;
+    }
+
+    private Delivery write(String fileName, byte[] content) {
+        Path target = outbox.resolve(fileName);
         try {
             if (Files.exists(target)) {
                 return new Delivery(fileName, Files.readAllBytes(target), true);

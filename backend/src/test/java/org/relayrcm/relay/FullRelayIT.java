@@ -352,18 +352,20 @@ class FullRelayIT {
         Job failed = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
                 .processInstanceId(submission).withException().singleResult(), j -> j != null);
         assertThat(failed.getRetries()).as("five backed-off retries left after the first failure").isEqualTo(5);
-        List<String> written = filesOf(claimNumber);
-        assertThat(written).hasSize(1);
+        // The file is handed over only after the submission commits: the rolled-back attempt left none.
+        assertThat(filesOf(claimNumber)).isEmpty();
         management.setJobDuedate(failed.getId(), new Date());
 
         relay.awaitClaimStatus(claimNumber, "PAID");
         long claimId = claimId(claimNumber);
-        assertThat(filesOf(claimNumber)).isEqualTo(written);
+        List<String> written = filesOf(claimNumber);
+        assertThat(written).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT payload FROM claim_submission WHERE claim_id = ?", String.class, claimId))
                 .isEqualTo(Files.readString(outbox.resolve(written.get(0))));
+        assertThat(jdbc.queryForObject("SELECT delivered_at IS NOT NULL FROM claim_submission WHERE claim_id = ?",
+                Boolean.class, claimId)).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM remittance_claim WHERE claim_number = ?", Long.class,
                 claimNumber)).isEqualTo(1);
-        // The retry drew a new control number but the file went out with the first attempt's: the 999 must match it.
         assertThat(jdbc.queryForList("SELECT kind FROM claim_acknowledgement WHERE claim_id = ? ORDER BY id", String.class,
                 claimId)).containsExactly("999", "277CA");
     }
