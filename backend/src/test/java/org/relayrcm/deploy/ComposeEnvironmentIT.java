@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.relayrcm.testing.Api;
+import org.relayrcm.testing.AppProcess;
 import org.relayrcm.testing.TestDatabase;
 import org.yaml.snakeyaml.Yaml;
 
@@ -29,13 +26,14 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeEnvironmentIT {
 
+    private static final Path LOG = Path.of("target", "compose-environment-app.log");
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z_]+)(?::([-?])([^}]*))?}");
 
     @Test
     void theJarStartsOnPostgresWithTheComposeEnvironmentAndSeedsOnlyTheAdmin() throws Exception {
         Map<String, String> env = composeEnvironment(Map.of("RELAY_ADMIN_PASSWORD", "compose-secret"));
         assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "postgres").containsKey("SPRING_DATASOURCE_URL");
-        String database = freshDatabase("relay_compose_it");
+        String database = AppProcess.freshDatabase("relay_compose_it");
         TestDatabase.Connection db = TestDatabase.connection();
         env.put("SPRING_DATASOURCE_URL", database);
         env.put("SPRING_DATASOURCE_USERNAME", db.user());
@@ -43,11 +41,12 @@ class ComposeEnvironmentIT {
         env.put("RELAY_OUTBOX", Files.createTempDirectory("relay-compose-outbox").toString());
         assertThat(env).containsKey("RELAY_INBOX");
         env.put("RELAY_INBOX", Files.createTempDirectory("relay-compose-inbox").toString());
-        int port = freePort();
+        Files.deleteIfExists(LOG);
 
-        Process app = start(env, port);
+        AppProcess app = AppProcess.start(env, LOG);
         try {
-            awaitUp(app, port);
+            app.awaitUp(Duration.ofSeconds(180));
+            int port = app.port();
             Api admin = adminApi(port);
             assertThat(admin.get("/actuator/health").body()).contains("UP");
             assertThat(admin.get("/api/me").json().get("groups").toString()).contains("camunda-admin");
@@ -55,8 +54,7 @@ class ComposeEnvironmentIT {
             assertThat(Api.as(port, "coder").get("/api/me").status()).as("no demo users in production").isEqualTo(401);
             assertThat(admin.get("/engine-rest/process-definition?key=revenue-cycle").body()).contains("revenue-cycle");
         } finally {
-            app.destroy();
-            app.waitFor(30, TimeUnit.SECONDS);
+            app.stop();
         }
     }
 
@@ -64,14 +62,16 @@ class ComposeEnvironmentIT {
     void refusesToStartWithoutAnAdminPassword() throws Exception {
         Map<String, String> env = composeEnvironment(Map.of("RELAY_ADMIN_PASSWORD", "unused"));
         env.put("RELAY_ADMIN_PASSWORD", "");
-        env.put("SPRING_DATASOURCE_URL", freshDatabase("relay_compose_noadmin_it"));
+        env.put("SPRING_DATASOURCE_URL", AppProcess.freshDatabase("relay_compose_noadmin_it"));
         env.put("SPRING_DATASOURCE_USERNAME", TestDatabase.connection().user());
         env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.connection().password());
 
-        Process app = start(env, freePort());
+        Files.deleteIfExists(LOG);
+
+        Process app = AppProcess.start(env, LOG).process();
         assertThat(app.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(app.exitValue()).isNotZero();
-        assertThat(Files.readString(log())).contains("RELAY_ADMIN_PASSWORD is not set");
+        assertThat(Files.readString(LOG)).contains("RELAY_ADMIN_PASSWORD is not set");
     }
 
     @SuppressWarnings("unchecked")
@@ -110,55 +110,7 @@ class ComposeEnvironmentIT {
         return out.toString();
     }
 
-    private static String freshDatabase(String name) throws Exception {
-        TestDatabase.Connection db = TestDatabase.connection();
-        try (var connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-                var statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return db.url().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-    }
-
-    private static Process start(Map<String, String> env, int port) throws IOException {
-        Path jar = Path.of(System.getProperty("relay.jar", "target/relay-rcm.jar"));
-        assertThat(jar).exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port);
-        builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("RELAY_"));
-        builder.environment().putAll(env);
-        builder.directory(Files.createTempDirectory("relay-compose-cwd").toFile());
-        builder.redirectErrorStream(true).redirectOutput(log().toFile());
-        return builder.start();
-    }
-
-    private static Path log() throws IOException {
-        return Files.createDirectories(Path.of("target")).resolve("compose-environment-app.log");
-    }
-
     private static Api adminApi(int port) {
         return Api.basic(port, "admin", "compose-secret");
-    }
-
-    private static void awaitUp(Process app, int port) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(app.isAlive()).as("the app exited; see target/compose-environment-app.log").isTrue();
-            try {
-                if (adminApi(port).get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("The app did not become healthy within 180 s: " + List.of(log()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
