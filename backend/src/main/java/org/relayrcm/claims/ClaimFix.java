@@ -16,10 +16,6 @@ public record ClaimFix(
         @Size(max = 80) String memberId,
         @Valid Facility facility) {
 
-    public ClaimFix(String note, List<LineCorrection> lineCorrections, String memberId) {
-        this(note, lineCorrections, memberId, null);
-    }
-
     /** Facility type (first two digits of the type of bill), admission type and source, discharge status. */
     public record Facility(
             @Pattern(regexp = "\\d{2}", message = "two digits, e.g. 13") String typeCode,

@@ -16,9 +16,4 @@ public record LineCorrection(
         @NotNull @Size(max = 4) List<@NotNull String> modifiers,
         @Size(min = 1, max = 4) List<@NotNull Integer> diagnosisPointers,
         @Min(1) @Max(999) Integer units) {
-
-    /** A modifier-only correction, the common case after a coding denial. */
-    public LineCorrection(Integer lineNumber, List<String> modifiers) {
-        this(lineNumber, modifiers, null, null);
-    }
 }
