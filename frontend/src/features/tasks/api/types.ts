@@ -23,4 +23,12 @@ export interface Task {
   queryId?: number | null;
   /** Set on Task_AuditCoding. */
   auditId?: number | null;
+  /** Set on Task_ReviewRemittance. */
+  remittanceExceptionId?: number | null;
+  /** Set on the patient-statement process's tasks. */
+  statementId?: number | null;
+  /** Set on the appeal tasks. */
+  appealId?: number | null;
+  /** Set on Task_ApproveWriteOff. */
+  writeOffId?: number | null;
 }

@@ -1,5 +1,7 @@
 package org.relayrcm.denials;
 
+import static org.relayrcm.shared.Text.truncate;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so a failed resubmission leaves the denial open rather than half-done.
  */
 @Service
-public class DenialService {
+public class DenialService implements Denials {
 
     static final String TASK = "Task_WorkDenial";
 
@@ -29,12 +31,47 @@ public class DenialService {
     private final ClaimService claims;
     private final TaskList tasks;
     private final CurrentUser user;
+    private final DenialRouting routing;
 
-    DenialService(JdbcClient jdbc, ClaimService claims, TaskList tasks, CurrentUser user) {
+    DenialService(JdbcClient jdbc, ClaimService claims, TaskList tasks, CurrentUser user, DenialRouting routing) {
         this.jdbc = jdbc;
         this.claims = claims;
         this.tasks = tasks;
         this.user = user;
+        this.routing = routing;
+    }
+
+    @Override
+    public DenialRoute route(String groupCode, String reasonCode, List<String> remarkCodes) {
+        return routing.route(groupCode, reasonCode, remarkCodes).route();
+    }
+
+    /** Runs in the posting's transaction: the denials, the claim's status and the process move together. */
+    @Override
+    @Transactional
+    public DenialRoute record(long claimId, long remittanceClaimId, List<DeniedItem> items) {
+        DenialRoute claimRoute = DenialRoute.CONTRACTUAL;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (DeniedItem item : items) {
+            DenialRouting.Routed routed = routing.route(item.groupCode(), item.reasonCode(), item.remarkCodes());
+            if (routed.route() == DenialRoute.CONTRACTUAL) {
+                continue;
+            }
+            if (routed.route().compareTo(claimRoute) < 0) {
+                claimRoute = routed.route();
+            }
+            jdbc.sql("""
+                    INSERT INTO denial (claim_id, remittance_claim_id, line_number, group_code, reason_code, remark_codes,
+                                        amount_cents, route, route_reason, status, created_at)
+                    VALUES (:claim, :rc, :line, :group, :reason, :remarks, :amount, :route, :why, 'OPEN', :now)""")
+                    .param("claim", claimId).param("rc", remittanceClaimId).param("line", item.lineNumber())
+                    .param("group", truncate(item.groupCode(), 2)).param("reason", truncate(item.reasonCode(), 5))
+                    .param("remarks", truncate(String.join(",", item.remarkCodes()), 200))
+                    .param("amount", item.amountCents()).param("route", routed.route().name())
+                    .param("why", truncate(routed.why(), 200)).param("now", now)
+                    .update();
+        }
+        return claimRoute;
     }
 
     private record Row(long id, long claimId, String groupCode, String reasonCode, long amountCents, String status,

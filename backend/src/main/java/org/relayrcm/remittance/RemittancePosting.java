@@ -152,14 +152,16 @@ public class RemittancePosting {
             case "PAID" -> {
                 claims.transition(claimId, ClaimStatus.PAID);
                 recordPayment(claimId, clp);
-                workflow.remittanceArrived(number(clp), RemittanceWorkflow.Outcome.PAID);
+                workflow.remittanceArrived(number(clp), new RemittanceWorkflow.Answer(RemittanceWorkflow.Outcome.PAID, null,
+                        Money.toCents(clp.patientResponsibility()), false));
                 tally.paid++;
             }
             case "DENIED" -> {
                 claims.transition(claimId, ClaimStatus.DENIED);
                 recordPayment(claimId, clp);
                 recordDenial(claimId, keys.getKeyAs(Long.class), clp);
-                workflow.remittanceArrived(number(clp), RemittanceWorkflow.Outcome.DENIED);
+                workflow.remittanceArrived(number(clp), new RemittanceWorkflow.Answer(RemittanceWorkflow.Outcome.DENIED,
+                        org.relayrcm.denials.DenialRoute.WORK_DENIAL, 0, false));
                 tally.denied++;
             }
             default -> tally.notAwaiting++;

@@ -35,7 +35,7 @@ public class TaskList {
     public enum View { MINE, GROUP, UNASSIGNED }
 
     private static final List<String> SUBJECT_VARIABLES = List.of("encounterId", "codingCaseId", "claimNumber",
-            "queryId", "auditId");
+            "queryId", "auditId", "remittanceExceptionId", "statementId", "appealId", "writeOffId");
 
     private final TaskService taskService;
     private final RuntimeService runtime;
@@ -201,10 +201,15 @@ public class TaskList {
                     encounter != null ? encounter.codingCaseId() : null,
                     claim != null ? Long.valueOf(claim.claimId()) : null,
                     claim != null ? claim.openDenialId() : null,
-                    vars.get("queryId") instanceof Long queryId ? queryId : null,
-                    vars.get("auditId") instanceof Long auditId ? auditId : null));
+                    longVariable(vars, "queryId"),
+                    longVariable(vars, "auditId"), longVariable(vars, "remittanceExceptionId"),
+                    longVariable(vars, "statementId"), longVariable(vars, "appealId"), longVariable(vars, "writeOffId")));
         }
         return views;
+    }
+
+    private static Long longVariable(Map<String, Object> variables, String name) {
+        return variables.get(name) instanceof Long value ? value : null;
     }
 
     private Map<String, List<String>> candidateGroups(Collection<String> taskIds) {

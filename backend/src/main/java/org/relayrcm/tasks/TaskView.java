@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A user task as the task list shows it: engine facts plus the claim or encounter it is about, and the
- * physician query or coding audit that Task_AnswerQuery and Task_AuditCoding work on.
+ * record each kind of task works on (physician query, coding audit, posting exception, patient statement, appeal,
+ * write-off request).
  */
 public record TaskView(
         String id,
@@ -28,5 +29,9 @@ public record TaskView(
         Long claimId,
         Long denialId,
         Long queryId,
-        Long auditId) {
+        Long auditId,
+        Long remittanceExceptionId,
+        Long statementId,
+        Long appealId,
+        Long writeOffId) {
 }

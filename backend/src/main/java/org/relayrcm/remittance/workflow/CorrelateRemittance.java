@@ -1,6 +1,7 @@
 package org.relayrcm.remittance.workflow;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.relayrcm.remittance.RemittanceWorkflow;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,14 @@ class CorrelateRemittance implements RemittanceWorkflow {
     }
 
     @Override
-    public void remittanceArrived(String claimNumber, Outcome outcome) {
-        runtime.createMessageCorrelation(MESSAGE)
+    public boolean remittanceArrived(String claimNumber, Answer answer) {
+        return !runtime.createMessageCorrelation(MESSAGE)
                 .processInstanceBusinessKey(claimNumber)
-                .setVariable("claimOutcome", outcome.name())
-                .correlate();
+                .setVariables(Variables.createVariables()
+                        .putValue("claimOutcome", answer.outcome().name())
+                        .putValue("denialRoute", answer.denialRoute() == null ? null : answer.denialRoute().name())
+                        .putValue("patientShareCents", answer.patientShareCents())
+                        .putValue("forwardedToNextPayer", answer.forwardedToNextPayer()))
+                .correlateAllWithResult().isEmpty();
     }
 }
