@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Where a claim is in its life; each status names the ones it may move on from. A remittance may overtake the
  * acknowledgements, so PAID and DENIED follow SUBMITTED as well as ACCEPTED; a rejected, denied or paid claim goes
- * back to DRAFT to be corrected and scrubbed again (a paid one is then sent as a replacement, frequency 7).
+ * back to DRAFT to be corrected and scrubbed again (a paid one is then sent as a replacement, frequency 7). A payer
+ * that reverses a payment (835 CLP02 22) puts the claim back to ACCEPTED until its corrected answer arrives.
  */
 public enum ClaimStatus {
     /** Built from the codes, or reopened for correction (also when our own 837 check refused it); not yet through the scrubber. */
@@ -21,6 +22,10 @@ public enum ClaimStatus {
     REJECTED,
     PAID,
     DENIED,
+    /** A denial the payer is reconsidering on our appeal; the payer may answer with a new 835. */
+    APPEALED,
+    /** The payer owes nothing more; the balance was billed to the patient. */
+    PATIENT_RESPONSIBILITY,
     WRITTEN_OFF,
     /** A paid claim the payer accepted a void (frequency 8) for. */
     VOIDED;
@@ -30,8 +35,12 @@ public enum ClaimStatus {
             case DRAFT -> EnumSet.of(SCRUBBED, REJECTED, DENIED, PAID);
             case SCRUBBED -> EnumSet.of(DRAFT);
             case SUBMITTED -> EnumSet.of(SCRUBBED);
-            case ACCEPTED, REJECTED -> EnumSet.of(SUBMITTED);
-            case PAID, DENIED -> EnumSet.of(SUBMITTED, ACCEPTED);
+            case REJECTED -> EnumSet.of(SUBMITTED);
+            // From PAID or DENIED when the payer reverses its payment (CLP02 22) and reprocesses, from APPEALED
+            // when the appeal is overturned and the payment is still to come.
+            case ACCEPTED -> EnumSet.of(SUBMITTED, PAID, DENIED, APPEALED);
+            case PAID, DENIED -> EnumSet.of(SUBMITTED, ACCEPTED, APPEALED);
+            case APPEALED, PATIENT_RESPONSIBILITY -> EnumSet.of(DENIED);
             case WRITTEN_OFF -> EnumSet.of(DENIED, REJECTED);
             case VOIDED -> EnumSet.of(ACCEPTED);
         };
@@ -39,6 +48,6 @@ public enum ClaimStatus {
 
     /** Out of our hands and waiting for the payer's answer. */
     public boolean awaitsPayer() {
-        return this == SUBMITTED || this == ACCEPTED;
+        return this == SUBMITTED || this == ACCEPTED || this == APPEALED;
     }
 }

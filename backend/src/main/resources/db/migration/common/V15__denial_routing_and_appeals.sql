@@ -36,3 +36,6 @@ CREATE TABLE write_off_request (
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX write_off_request_claim ON write_off_request (claim_id);
+
+-- Room for APPEALED and PATIENT_RESPONSIBILITY.
+ALTER TABLE claim ALTER COLUMN status SET DATA TYPE VARCHAR(24);
