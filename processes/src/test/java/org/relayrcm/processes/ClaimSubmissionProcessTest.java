@@ -41,6 +41,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/claim-submission.bpmn")
@@ -51,6 +53,9 @@ class ClaimSubmissionProcessTest {
     private static final boolean CLEAN = true;
     private static final boolean ERRORS = false;
     private static final Instant SUBMITTED_AT = Instant.parse("2025-03-03T09:00:00Z");
+    private static final Instant FILING_DEADLINE = SUBMITTED_AT.plus(Duration.ofDays(300));
+    private static final Instant FILING_WARNING = FILING_DEADLINE.minus(Duration.ofDays(30));
+    private static final Instant APPEAL_DEADLINE = SUBMITTED_AT.plus(Duration.ofDays(120));
 
     /** Injected by the extension from camunda.cfg.xml. */
     ProcessEngine processEngine;
@@ -58,7 +63,12 @@ class ClaimSubmissionProcessTest {
     private final JavaDelegate scrubClaimDelegate = mock(JavaDelegate.class);
     private final JavaDelegate submitClaimDelegate = mock(JavaDelegate.class);
     private final JavaDelegate closeVoidedClaimDelegate = mock(JavaDelegate.class);
+    private final JavaDelegate billPatientDelegate = mock(JavaDelegate.class);
+    private final JavaDelegate transferToPatientDelegate = mock(JavaDelegate.class);
+    private final JavaDelegate requestWriteOffDelegate = mock(JavaDelegate.class);
+    private final JavaDelegate openAppealDelegate = mock(JavaDelegate.class);
     private final ClaimTimers claimTimers = mock(ClaimTimers.class);
+    private final ClaimDeadlines claimDeadlines = mock(ClaimDeadlines.class);
 
     @BeforeEach
     void registerBeansAndFreezeClock() {
@@ -66,12 +76,21 @@ class ClaimSubmissionProcessTest {
         ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT));
         when(claimTimers.functionalAckWithin()).thenReturn("PT24H");
         when(claimTimers.claimAckWithin()).thenReturn("P3D");
-        when(claimTimers.followUpAfter()).thenReturn("P30D");
+        when(claimDeadlines.followUpAfter(any())).thenReturn("P30D");
+        when(claimDeadlines.timelyFilingDeadline(any())).thenReturn(Date.from(FILING_DEADLINE));
+        when(claimDeadlines.timelyFilingWarningAt(any())).thenReturn(Date.from(FILING_WARNING));
+        when(claimDeadlines.atTimelyFilingRisk(any())).thenReturn(true);
         scrubberFinds(CLEAN);
+        appealOpensWithDeadline(APPEAL_DEADLINE);
         Mocks.register("scrubClaimDelegate", scrubClaimDelegate);
         Mocks.register("submitClaimDelegate", submitClaimDelegate);
         Mocks.register("closeVoidedClaimDelegate", closeVoidedClaimDelegate);
         Mocks.register("claimTimers", claimTimers);
+        Mocks.register("claimDeadlines", claimDeadlines);
+        Mocks.register("billPatientDelegate", billPatientDelegate);
+        Mocks.register("transferToPatientDelegate", transferToPatientDelegate);
+        Mocks.register("requestWriteOffDelegate", requestWriteOffDelegate);
+        Mocks.register("openAppealDelegate", openAppealDelegate);
     }
 
     @AfterEach
@@ -191,7 +210,7 @@ class ClaimSubmissionProcessTest {
     void takesARemittanceThatOvertakesTheAcknowledgementsAsTheFinalAnswer() {
         ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
 
-        remittanceArrives(CLAIM_NUMBER, "PAID");
+        paidRemittanceArrives(claim);
 
         assertThat(claim).isEnded().hasPassed("Message_RemittanceFirst", "EndEvent_ClaimPaid")
                 .hasNotPassed("SubProcess_AwaitRemittance");
@@ -259,11 +278,14 @@ class ClaimSubmissionProcessTest {
     }
 
     @Test
-    void endsAsPaidWhenTheRemittancePaysTheClaim() {
+    void endsAsPaidWhenTheRemittancePaysTheClaim() throws Exception {
         ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
 
         remittanceArrives(CLAIM_NUMBER, "PAID");
 
+        assertThat(claim).isWaitingAtExactly("Task_BillPatient");
+        execute(job("Task_BillPatient", claim));
+        verify(billPatientDelegate, times(1)).execute(any());
         assertThat(claim).isEnded()
                 .hasPassed("EndEvent_RemittanceArrived", "Gateway_ClaimOutcome", "EndEvent_ClaimPaid")
                 .hasNotPassed("Task_WorkDenial", "Task_FollowUpClaim", "Task_FixClaim");
@@ -299,7 +321,7 @@ class ClaimSubmissionProcessTest {
         assertThat(claim).isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance");
         assertThat(job("Timer_FollowUp", claim)).as("a fresh follow-up timer for the resubmission").isNotNull();
 
-        remittanceArrives(CLAIM_NUMBER, "PAID");
+        paidRemittanceArrives(claim);
 
         assertThat(claim).isEnded().hasPassed("EndEvent_ClaimPaid").hasNotPassed("EndEvent_ClaimWrittenOff");
     }
@@ -322,7 +344,7 @@ class ClaimSubmissionProcessTest {
 
         remittanceArrives("C2025000123A", "PAID");
 
-        assertThat(paid).isEnded();
+        assertThat(paid).isWaitingAtExactly("Task_BillPatient");
         assertThat(stillOpen).isWaitingAtExactly("SubProcess_AwaitAcknowledgements", "Receive_FunctionalAck");
     }
 
@@ -331,14 +353,14 @@ class ClaimSubmissionProcessTest {
         ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
 
         assertThat(job("Timer_FollowUp", claim)).hasDueDate(Date.from(SUBMITTED_AT.plus(Duration.ofDays(30))));
-        verify(claimTimers).followUpAfter();
+        verify(claimDeadlines).followUpAfter(CLAIM_NUMBER);
     }
 
     @Test
-    void takesEveryWaitFromTheClaimTimersBean() {
+    void takesEveryWaitFromTheClaimTimersBeanAndTheFollowUpFromThePayersAdjudicationTime() {
         when(claimTimers.functionalAckWithin()).thenReturn("PT2H");
         when(claimTimers.claimAckWithin()).thenReturn("P5D");
-        when(claimTimers.followUpAfter()).thenReturn("P45D");
+        when(claimDeadlines.followUpAfter(CLAIM_NUMBER)).thenReturn("P45D");
 
         ProcessInstance claim = submittedClaim(CLAIM_NUMBER);
         assertThat(job("Timer_No999", claim)).hasDueDate(Date.from(SUBMITTED_AT.plus(Duration.ofHours(2))));
@@ -370,7 +392,7 @@ class ClaimSubmissionProcessTest {
     }
 
     @Test
-    void keepsAwaitingTheRemittanceAfterTheFollowUpIsDone() {
+    void keepsAwaitingTheRemittanceAfterTheFollowUpIsDone() throws Exception {
         ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
         timePassesAndTimerFires(claim, "Timer_FollowUp", Duration.ofDays(30));
 
@@ -379,7 +401,7 @@ class ClaimSubmissionProcessTest {
         assertThat(claim).hasPassed("EndEvent_FollowUpDone")
                 .isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance");
 
-        remittanceArrives(CLAIM_NUMBER, "PAID");
+        paidRemittanceArrives(claim);
 
         assertThat(claim).isEnded().hasPassed("EndEvent_ClaimPaid");
     }
@@ -401,6 +423,186 @@ class ClaimSubmissionProcessTest {
                         .canceled()
                         .count())
                 .isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} goes to {1} ({2})")
+    @CsvSource({
+            "FIX_REGISTRATION, Task_FixRegistration, biller",
+            "RECODE,           Task_RecodeDenial,    coder",
+            "WORK_DENIAL,      Task_WorkDenial,      biller",
+    })
+    void sendsEachDenialToTheQueueTheRoutingTableChose(String route, String taskKey, String group) {
+        ProcessInstance claim = deniedClaim(route);
+
+        assertThat(claim).isWaitingAtExactly(taskKey).hasPassed("Gateway_DenialRoute");
+        assertThat(task(taskKey, claim)).hasCandidateGroup(group).hasDueDate(Date.from(FILING_DEADLINE));
+    }
+
+    @Test
+    void sendsADenialTheTableHasNoQueueForToTheBiller() {
+        ProcessInstance claim = deniedClaim("SOMETHING_NEW");
+
+        assertThat(claim).isWaitingAtExactly("Task_WorkDenial");
+    }
+
+    @Test
+    void scrubsAndResubmitsOnceWhatTheCoderRecoded() throws Exception {
+        ProcessInstance claim = deniedClaim("RECODE");
+
+        complete(task("Task_RecodeDenial", claim));
+
+        assertThat(claim).isWaitingAtExactly("Task_ScrubClaim");
+        execute(job("Task_ScrubClaim", claim));
+        execute(job("Task_SubmitClaim", claim));
+        verify(submitClaimDelegate, times(2)).execute(any());
+        functionalAckArrives(CLAIM_NUMBER, true);
+        claimAckArrives(CLAIM_NUMBER, true);
+        paidRemittanceArrives(claim);
+        assertThat(claim).isEnded().hasPassed("Task_RecodeDenial", "EndEvent_ClaimPaid");
+    }
+
+    @Test
+    void scrubsTheClaimAgainOnceRegistrationIsFixed() {
+        ProcessInstance claim = deniedClaim("FIX_REGISTRATION");
+
+        complete(task("Task_FixRegistration", claim));
+
+        assertThat(claim).isWaitingAtExactly("Task_ScrubClaim");
+    }
+
+    @Test
+    void billsThePatientWhenTheDenialIsThePatientsResponsibility() throws Exception {
+        ProcessInstance claim = deniedClaim("PATIENT_RESPONSIBILITY");
+
+        execute(job("Task_TransferToPatient", claim));
+        execute(job("Task_BillPatientForDenial", claim));
+
+        verify(transferToPatientDelegate, times(1)).execute(any());
+        verify(billPatientDelegate, times(1)).execute(any());
+        assertThat(claim).isEnded().hasPassed("EndEvent_BilledToPatient").hasNotPassed("Task_WorkDenial");
+    }
+
+    @Test
+    void asksAManagerToApproveTheWriteOffOfALateClaim() throws Exception {
+        ProcessInstance claim = deniedClaim("TIMELY_FILING");
+
+        execute(job("Task_RequestWriteOff", claim));
+
+        verify(requestWriteOffDelegate, times(1)).execute(any());
+        assertThat(claim).isWaitingAtExactly("Task_ApproveWriteOff");
+        assertThat(task("Task_ApproveWriteOff", claim)).hasCandidateGroup("manager");
+        complete(task("Task_ApproveWriteOff", claim), withVariables("writeOffApproved", true));
+        assertThat(claim).isEnded().hasPassed("EndEvent_WriteOffApproved");
+    }
+
+    @Test
+    void sendsARefusedWriteOffBackToTheBiller() {
+        ProcessInstance claim = deniedClaim("TIMELY_FILING");
+        execute(job("Task_RequestWriteOff", claim));
+
+        complete(task("Task_ApproveWriteOff", claim), withVariables("writeOffApproved", false));
+
+        assertThat(claim).isWaitingAtExactly("Task_WorkDenial");
+    }
+
+    @Test
+    void opensAnAppealThatMustGoOutBeforeThePayersWindowCloses() throws Exception {
+        ProcessInstance claim = appealToPrepare();
+
+        verify(openAppealDelegate, times(1)).execute(any());
+        assertThat(claim).isWaitingAtExactly("SubProcess_Appeal", "Task_PrepareAppeal");
+        assertThat(task("Task_PrepareAppeal", claim)).hasCandidateGroup("biller").hasDueDate(Date.from(APPEAL_DEADLINE));
+        assertThat(job("Timer_AppealDeadline", claim)).hasDueDate(Date.from(APPEAL_DEADLINE));
+    }
+
+    @Test
+    void asksAManagerToWriteOffWhenTheAppealWindowClosesBeforeTheAppealWentOut() {
+        ProcessInstance claim = appealToPrepare();
+
+        ClockUtil.setCurrentTime(Date.from(APPEAL_DEADLINE.plus(Duration.ofMinutes(1))));
+        execute(job("Timer_AppealDeadline", claim));
+
+        assertThat(claim).hasPassed("EndEvent_AppealWindowMissed", "Error_AppealWindowMissed")
+                .isWaitingAtExactly("Task_RequestWriteOff");
+    }
+
+    @Test
+    void awaitsThePaymentWhenTheAppealIsOverturned() {
+        ProcessInstance claim = appealToPrepare();
+        complete(task("Task_PrepareAppeal", claim));
+        assertThat(claim).isWaitingAtExactly("SubProcess_Appeal", "Task_RecordAppealOutcome");
+        assertThat(job("Timer_AppealDeadline", claim)).as("deadline met: timer gone").isNull();
+
+        complete(task("Task_RecordAppealOutcome", claim), withVariables("appealOutcome", "OVERTURNED"));
+
+        assertThat(claim).isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance");
+        assertThat(job("Timer_FollowUp", claim)).isNotNull();
+    }
+
+    @Test
+    void returnsAnUpheldDenialToTheBiller() {
+        ProcessInstance claim = appealToPrepare();
+        complete(task("Task_PrepareAppeal", claim));
+
+        complete(task("Task_RecordAppealOutcome", claim), withVariables("appealOutcome", "UPHELD"));
+
+        assertThat(claim).isWaitingAtExactly("Task_WorkDenial").hasPassed("Gateway_AppealOutcome");
+    }
+
+    @Test
+    void endsTheAppealWhenThePayerPaysItWithANewRemittance() throws Exception {
+        ProcessInstance claim = appealToPrepare();
+        complete(task("Task_PrepareAppeal", claim));
+
+        paidRemittanceArrives(claim);
+
+        assertThat(claim).isEnded().hasPassed("Message_AppealAnsweredBy835", "EndEvent_ClaimPaid")
+                .hasNotPassed("Gateway_AppealOutcome");
+    }
+
+    @Test
+    void appealsWhenTheBillerChoosesToAppealAGeneralDenial() {
+        ProcessInstance claim = deniedClaim("WORK_DENIAL");
+
+        complete(task("Task_WorkDenial", claim), withVariables("denialResolution", "APPEAL"));
+
+        assertThat(claim).isWaitingAtExactly("SubProcess_Appeal", "Task_OpenAppeal");
+    }
+
+    @Test
+    void warnsAManagerWhenTheTimelyFilingDeadlineNearsForAClaimStillHeld() {
+        scrubberFinds(ERRORS);
+        ProcessInstance claim = claimBuilt(CLAIM_NUMBER);
+        execute(job("Task_ScrubClaim", claim));
+        assertThat(task("Task_FixClaim", claim)).hasDueDate(Date.from(FILING_DEADLINE));
+
+        ClockUtil.setCurrentTime(Date.from(FILING_WARNING.plus(Duration.ofMinutes(1))));
+        execute(job("Timer_TimelyFilingWarning", claim));
+
+        assertThat(claim).isWaitingAtExactly("Task_FixClaim", "SubProcess_TimelyFilingWatch", "Task_TimelyFilingRisk");
+        assertThat(task("Task_TimelyFilingRisk", claim)).hasCandidateGroup("manager")
+                .hasDueDate(Date.from(FILING_DEADLINE));
+        verify(claimDeadlines).atTimelyFilingRisk(CLAIM_NUMBER);
+    }
+
+    @Test
+    void staysQuietWhenThePayerAcceptedTheClaimBeforeTheWarning() {
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
+        when(claimDeadlines.atTimelyFilingRisk(CLAIM_NUMBER)).thenReturn(false);
+
+        ClockUtil.setCurrentTime(Date.from(FILING_WARNING.plus(Duration.ofMinutes(1))));
+        execute(job("Timer_TimelyFilingWarning", claim));
+
+        assertThat(claim).hasPassed("EndEvent_NoRisk").hasNotPassed("Task_TimelyFilingRisk")
+                .isWaitingAtExactly("SubProcess_AwaitRemittance", "Receive_Remittance");
+    }
+
+    @Test
+    void schedulesTheTimelyFilingWarningFromThePayersLimit() {
+        ProcessInstance claim = claimBuilt(CLAIM_NUMBER);
+
+        assertThat(job("Timer_TimelyFilingWarning", claim)).hasDueDate(Date.from(FILING_WARNING));
+        verify(claimDeadlines).timelyFilingWarningAt(CLAIM_NUMBER);
     }
 
     @Test
@@ -481,11 +683,52 @@ class ClaimSubmissionProcessTest {
                 .correlate();
     }
 
+    /** A denial goes to the biller's general queue, as the routing table's last row sends it. */
     private void remittanceArrives(String claimNumber, String outcome) {
+        remittanceArrives(claimNumber, outcome, outcome.equals("DENIED") ? "WORK_DENIAL" : null);
+    }
+
+    /** As payment posting correlates it: outcome, the routing table's route, and the patient's share. */
+    private void remittanceArrives(String claimNumber, String outcome, String denialRoute) {
         runtimeService().createMessageCorrelation("Msg_RemittanceReceived")
                 .processInstanceBusinessKey(claimNumber)
                 .setVariable("claimOutcome", outcome)
+                .setVariable("denialRoute", denialRoute)
+                .setVariable("patientShareCents", 2000L)
+                .setVariable("forwardedToNextPayer", false)
                 .correlate();
+    }
+
+    private void paidRemittanceArrives(ProcessInstance claim) {
+        remittanceArrives(claim.getBusinessKey(), "PAID");
+        execute(job("Task_BillPatient", claim));
+    }
+
+    private ProcessInstance deniedClaim(String route) {
+        ProcessInstance claim = acceptedClaim(CLAIM_NUMBER);
+        remittanceArrives(CLAIM_NUMBER, "DENIED", route);
+        return claim;
+    }
+
+    private void appealOpensWithDeadline(Instant deadline) {
+        try {
+            reset(openAppealDelegate);
+            doAnswer(call -> {
+                DelegateExecution execution = call.getArgument(0, DelegateExecution.class);
+                execution.setVariable("appealId", 7L);
+                execution.setVariable("appealDeadline", Date.from(deadline));
+                return null;
+            }).when(openAppealDelegate).execute(any());
+        } catch (Exception impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
+
+    /** Into the appeal: the appeal is opened (async) and waits for the biller to prepare and send it. */
+    private ProcessInstance appealToPrepare() {
+        ProcessInstance claim = deniedClaim("APPEAL");
+        execute(job("Task_OpenAppeal", claim));
+        return claim;
     }
 
     private long dueTimers(ProcessInstance claim) {

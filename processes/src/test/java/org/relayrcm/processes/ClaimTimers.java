@@ -2,7 +2,7 @@ package org.relayrcm.processes;
 
 /**
  * The shape of the backend's {@code claimTimers} bean as claim-submission.bpmn calls it: each method returns an
- * ISO-8601 duration such as {@code P30D}.
+ * ISO-8601 duration such as {@code PT24H}.
  */
 public interface ClaimTimers {
 
@@ -11,7 +11,4 @@ public interface ClaimTimers {
 
     /** How long after the 999 a missing 277CA becomes a task. */
     String claimAckWithin();
-
-    /** How long after the payer accepted the claim a missing remittance becomes a task. */
-    String followUpAfter();
 }

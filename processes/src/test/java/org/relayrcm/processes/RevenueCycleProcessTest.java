@@ -57,6 +57,7 @@ class RevenueCycleProcessTest {
     private final JavaDelegate submitClaimDelegate = mock(JavaDelegate.class);
     private final EncounterClaims encounterClaims = mock(EncounterClaims.class);
     private final ClaimTimers claimTimers = mock(ClaimTimers.class);
+    private final ClaimDeadlines claimDeadlines = mock(ClaimDeadlines.class);
     private final JavaDelegate sampleCodingAuditDelegate = mock(JavaDelegate.class);
     private final JavaDelegate escalateQueryDelegate = mock(JavaDelegate.class);
     private final QueryTimers queryTimers = mock(QueryTimers.class);
@@ -66,7 +67,10 @@ class RevenueCycleProcessTest {
         BpmnAwareTests.init(processEngine);
         when(claimTimers.functionalAckWithin()).thenReturn("PT24H");
         when(claimTimers.claimAckWithin()).thenReturn("P3D");
-        when(claimTimers.followUpAfter()).thenReturn("P30D");
+        when(claimDeadlines.followUpAfter(any())).thenReturn("P30D");
+        when(claimDeadlines.timelyFilingDeadline(any())).thenReturn(Date.from(QUERY_RAISED_AT.plus(Duration.ofDays(365))));
+        when(claimDeadlines.timelyFilingWarningAt(any())).thenReturn(Date.from(QUERY_RAISED_AT.plus(Duration.ofDays(335))));
+        Mocks.register("billPatientDelegate", (JavaDelegate) execution -> { });
         // Every claim in these tests is clean; the scrubber's own paths are ClaimSubmissionProcessTest's.
         Mocks.register("scrubClaimDelegate", (JavaDelegate) execution -> execution.setVariable("claimClean", true));
         when(queryTimers.escalateAfter()).thenReturn("P2D");
@@ -77,6 +81,7 @@ class RevenueCycleProcessTest {
         Mocks.register("submitClaimDelegate", submitClaimDelegate);
         Mocks.register("encounterClaims", encounterClaims);
         Mocks.register("claimTimers", claimTimers);
+        Mocks.register("claimDeadlines", claimDeadlines);
     }
 
     @AfterEach
@@ -398,6 +403,7 @@ class RevenueCycleProcessTest {
     private void closeAsPaid(ProcessInstance claim) {
         submit(claim);
         remittanceArrives(claim, "PAID");
+        execute(job("Task_BillPatient", claim));
     }
 
     private void closeAsWrittenOff(ProcessInstance claim) {
@@ -415,6 +421,7 @@ class RevenueCycleProcessTest {
         runtimeService().createMessageCorrelation("Msg_RemittanceReceived")
                 .processInstanceBusinessKey(claim.getBusinessKey())
                 .setVariable("claimOutcome", outcome)
+                .setVariable("denialRoute", outcome.equals("DENIED") ? "WORK_DENIAL" : null)
                 .correlate();
     }
 }
