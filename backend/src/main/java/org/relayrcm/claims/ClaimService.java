@@ -20,6 +20,7 @@ import org.relayrcm.shared.ApiException;
 import org.relayrcm.shared.PageRequestParams;
 import org.relayrcm.shared.PageResponse;
 import org.relayrcm.shared.ValidationError;
+import org.relayrcm.security.CurrentUser;
 import org.relayrcm.tasks.TaskList;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,9 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimService {
 
     static final String FIX_TASK = "Task_FixClaim";
+    static final String TIMELY_FILING_TASK = "Task_TimelyFilingRisk";
     /** The biller's chase tasks, one per missing answer: the 999, the 277CA, the 835. */
     static final List<String> CHASE_TASKS = List.of("Task_ChaseFunctionalAck", "Task_ChaseClaimAck", "Task_FollowUpClaim");
     private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
+    private static final Pattern CPT_CODE = Pattern.compile("[0-9]{4}[0-9FTU]");
+    private static final Pattern HCPCS_CODE = Pattern.compile("[A-V][0-9]{4}");
 
     private final JdbcClient jdbc;
     private final CodeSets codeSets;
@@ -42,9 +46,11 @@ public class ClaimService {
     private final ClaimNumbers claimNumbers;
     private final ClaimScrubber scrubber;
     private final ClaimWorkflow workflow;
+    private final CurrentUser user;
 
     ClaimService(JdbcClient jdbc, CodeSets codeSets, TaskList tasks, ClaimNumbers claimNumbers, ClaimScrubber scrubber,
-            ClaimWorkflow workflow) {
+            ClaimWorkflow workflow, CurrentUser user) {
+        this.user = user;
         this.jdbc = jdbc;
         this.codeSets = codeSets;
         this.tasks = tasks;
@@ -308,8 +314,28 @@ public class ClaimService {
         String held = CHASE_TASKS.stream().filter(key -> tasks.holds(key, claim.claimNumber())).findFirst()
                 .orElseThrow(() -> ApiException.conflict("Claim the follow-up task for " + claim.claimNumber()
                         + " before completing it."));
+        recordFollowUp(claimId, held, note);
         tasks.completeHeld(held, claim.claimNumber(), Map.of());
         return get(claimId);
+    }
+
+    /** The manager warned of the claim's timely-filing deadline has looked into it (and said what was done). */
+    @Transactional
+    public ClaimView timelyFilingRiskReviewed(long claimId, String note) {
+        ClaimView claim = get(claimId);
+        tasks.requireHeld(TIMELY_FILING_TASK, claim.claimNumber());
+        recordFollowUp(claimId, TIMELY_FILING_TASK, note);
+        tasks.completeHeld(TIMELY_FILING_TASK, claim.claimNumber(), Map.of());
+        return get(claimId);
+    }
+
+    private void recordFollowUp(long claimId, String taskKey, String note) {
+        jdbc.sql("""
+                INSERT INTO claim_follow_up (claim_id, task_key, note, recorded_by, recorded_at)
+                VALUES (:claim, :task, :note, :user, :now)""")
+                .param("claim", claimId).param("task", taskKey)
+                .param("note", note == null || note.isBlank() ? null : org.relayrcm.shared.Text.truncate(note.trim(), 2000))
+                .param("user", user.id()).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
     }
 
     /**
@@ -330,6 +356,15 @@ public class ClaimService {
                 errors.add(ValidationError.error("CODING-MOD-FORMAT", field + ".modifiers",
                         "Modifiers are two letters or digits."));
             }
+            if (c.procedureCode() != null && !c.procedureCode().isBlank()
+                    && !knownProcedure(c.procedureCode().trim().toUpperCase(Locale.ROOT), claim.dateOfService())) {
+                errors.add(ValidationError.error("CODING-CODE-UNKNOWN", field + ".procedureCode", "'"
+                        + c.procedureCode().trim() + "' is not a CPT or HCPCS code in force on the date of service."));
+            } else if (c.procedureCode() != null && !c.procedureCode().isBlank()
+                    && !priced(c.procedureCode().trim().toUpperCase(Locale.ROOT))) {
+                errors.add(ValidationError.error("CLAIM-CODE-UNPRICED", field + ".procedureCode", "'"
+                        + c.procedureCode().trim() + "' has no price in the chargemaster; add it there first."));
+            }
             if (c.diagnosisPointers() != null && c.diagnosisPointers().stream()
                     .anyMatch(p -> p < 1 || p > claim.diagnoses().size())) {
                 errors.add(ValidationError.error("CODING-POINTER-RANGE", field + ".diagnosisPointers",
@@ -340,6 +375,9 @@ public class ClaimService {
             throw ApiException.invalid("The corrections are not valid; nothing was changed.", errors);
         }
         for (LineCorrection c : corrections) {
+            if (c.procedureCode() != null && !c.procedureCode().isBlank()) {
+                recode(claim.id(), c.lineNumber(), c.procedureCode().trim().toUpperCase(Locale.ROOT));
+            }
             jdbc.sql("UPDATE claim_line SET modifiers = :modifiers WHERE claim_id = :claim AND line_number = :line")
                     .param("modifiers", ListColumns.join(normalized(c.modifiers())))
                     .param("claim", claim.id()).param("line", c.lineNumber()).update();
@@ -359,6 +397,38 @@ public class ClaimService {
         jdbc.sql("""
                 UPDATE claim SET total_charge_cents = (SELECT SUM(charge_cents) FROM claim_line WHERE claim_id = :id)
                 WHERE id = :id""").param("id", claim.id()).update();
+    }
+
+    private boolean knownProcedure(String code, java.time.LocalDate dateOfService) {
+        CodeSystem system = CPT_CODE.matcher(code).matches() ? CodeSystem.CPT
+                : HCPCS_CODE.matcher(code).matches() ? CodeSystem.HCPCS : null;
+        return system != null && codeSets.find(system, List.of(code), dateOfService).containsKey(code);
+    }
+
+    private boolean priced(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM fee_schedule WHERE procedure_code = :code AND modifier = ''")
+                .param("code", code).query(Long.class).single() > 0;
+    }
+
+    /** A new code on a line: its charge and the contract's allowed amount are priced again, per unit. */
+    private void recode(long claimId, int lineNumber, String code) {
+        jdbc.sql("""
+                UPDATE claim_line SET procedure_code = :code,
+                       charge_cents = units * (SELECT f.amount_cents FROM fee_schedule f
+                                               WHERE f.procedure_code = :code AND f.modifier = ''),
+                       allowed_cents = units * (SELECT a.allowed_cents FROM payer_fee_schedule a
+                                                WHERE a.procedure_code = :code AND a.modifier = ''
+                                                  AND a.payer_id = (SELECT payer_id FROM claim WHERE id = :claim)),
+                       revenue_code = COALESCE((SELECT f.revenue_code FROM fee_schedule f
+                                                WHERE f.procedure_code = :code AND f.modifier = ''), revenue_code)
+                WHERE claim_id = :claim AND line_number = :line""")
+                .param("code", code).param("claim", claimId).param("line", lineNumber).update();
+    }
+
+    /** The payer could not match the member: the member id on the claim's coverage is corrected. */
+    @Transactional
+    public void correctMemberId(long claimId, String memberId) {
+        changeMemberId(claimId, memberId == null ? "" : memberId.trim());
     }
 
     private void changeMemberId(long claimId, String memberId) {

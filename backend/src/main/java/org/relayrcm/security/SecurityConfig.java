@@ -81,7 +81,9 @@ class SecurityConfig {
                         // A coder reads and recodes only the denials of recode tasks they hold (DenialService checks).
                         .requestMatchers(HttpMethod.GET, "/api/denials/**").hasAnyAuthority(BILLER, CODER, MANAGER, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/denials/*/recode").hasAuthority(CODER)
-                        .requestMatchers(HttpMethod.GET, "/api/claims/**").hasAnyAuthority(BILLER, MANAGER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/claims/**", "/api/appeals/**").hasAnyAuthority(BILLER, MANAGER, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/claims/*/timely-filing-risk").hasAuthority(MANAGER)
+                        .requestMatchers("/api/appeals/**").hasAuthority(BILLER)
                         .requestMatchers("/api/claims/**", "/api/denials/**").hasAuthority(BILLER)
                         .requestMatchers(HttpMethod.GET, "/api/write-offs/**").hasAnyAuthority(BILLER, MANAGER)
                         .requestMatchers("/api/write-offs/**").hasAuthority(MANAGER)

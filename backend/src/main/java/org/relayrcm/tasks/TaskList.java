@@ -129,6 +129,19 @@ public class TaskList {
                 .processInstanceBusinessKey(businessKey).taskAssignee(user.id()).count() > 0;
     }
 
+    /**
+     * Whether the open task {@code taskKey} for the business key is the signed-in user's or offered to one of their
+     * groups: what lets a coder read the one denied claim they were asked to recode, and no other.
+     */
+    public boolean offered(String taskKey, String businessKey) {
+        if (holds(taskKey, businessKey)) {
+            return true;
+        }
+        List<String> groups = user.groups();
+        return !groups.isEmpty() && taskService.createTaskQuery().active().taskDefinitionKey(taskKey)
+                .processInstanceBusinessKey(businessKey).taskCandidateGroupIn(groups).includeAssignedTasks().count() > 0;
+    }
+
     /** Throws 409 unless the signed-in user holds {@code taskKey} for the business key. */
     public void requireHeld(String taskKey, String businessKey) {
         if (!holds(taskKey, businessKey)) {

@@ -77,6 +77,12 @@ class ClaimController {
         return claims.followUpDone(id, body == null ? null : body.note());
     }
 
+    /** Task_TimelyFilingRisk (manager). */
+    @PostMapping("/{id}/timely-filing-risk")
+    ClaimView timelyFilingRiskReviewed(@PathVariable long id, @Valid @RequestBody(required = false) FollowUp body) {
+        return claims.timelyFilingRiskReviewed(id, body == null ? null : body.note());
+    }
+
     @GetMapping(value = "/{id}/837", produces = MediaType.TEXT_PLAIN_VALUE)
     String latest837(@PathVariable long id) {
         String x12 = submissions.latestPayload(id)

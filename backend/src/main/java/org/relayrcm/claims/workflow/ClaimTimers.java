@@ -12,14 +12,11 @@ public class ClaimTimers {
 
     private final String functionalAckWithin;
     private final String claimAckWithin;
-    private final String followUpAfter;
 
     ClaimTimers(@Value("${relay.claims.functional-ack-within:PT24H}") String functionalAckWithin,
-            @Value("${relay.claims.claim-ack-within:P3D}") String claimAckWithin,
-            @Value("${relay.claims.follow-up-after:P30D}") String followUpAfter) {
+            @Value("${relay.claims.claim-ack-within:P3D}") String claimAckWithin) {
         this.functionalAckWithin = requireIsoDuration("relay.claims.functional-ack-within", functionalAckWithin);
         this.claimAckWithin = requireIsoDuration("relay.claims.claim-ack-within", claimAckWithin);
-        this.followUpAfter = requireIsoDuration("relay.claims.follow-up-after", followUpAfter);
     }
 
     /** How long after submission a missing 999 becomes a biller's task (ISO-8601, e.g. PT24H). */
@@ -30,11 +27,6 @@ public class ClaimTimers {
     /** How long after an accepted 999 a missing 277CA becomes a biller's task (e.g. P3D). */
     public String claimAckWithin() {
         return claimAckWithin;
-    }
-
-    /** How long to wait for a remittance after the payer accepted the claim before a biller follows up (e.g. P30D). */
-    public String followUpAfter() {
-        return followUpAfter;
     }
 
     private static String requireIsoDuration(String property, String value) {

@@ -4,6 +4,8 @@ import org.relayrcm.accesslog.PhiAccessLog;
 import org.relayrcm.accesslog.PhiResource;
 import org.relayrcm.denials.DenialService;
 import org.relayrcm.denials.DenialView;
+import org.relayrcm.denials.Recode;
+import org.relayrcm.denials.RegistrationFix;
 import org.relayrcm.denials.Resolution;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +36,21 @@ class DenialController {
         return found;
     }
 
+    /** Task_WorkDenial (biller). */
     @PostMapping("/resolve")
     DenialView resolve(@PathVariable long id, @Valid @RequestBody Resolution resolution) {
         return denials.resolve(id, resolution);
+    }
+
+    /** Task_RecodeDenial (coder). */
+    @PostMapping("/recode")
+    DenialView recode(@PathVariable long id, @Valid @RequestBody Recode recode) {
+        return denials.recode(id, recode);
+    }
+
+    /** Task_FixRegistration (biller). */
+    @PostMapping("/fix-registration")
+    DenialView fixRegistration(@PathVariable long id, @Valid @RequestBody RegistrationFix fix) {
+        return denials.fixRegistration(id, fix);
     }
 }
