@@ -27,8 +27,9 @@ class TaskController {
     @GetMapping
     PageResponse<TaskView> list(@RequestParam(defaultValue = "mine") String view,
             @RequestParam(required = false) String businessKey,
+            @RequestParam(defaultValue = "deadline") String sort,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return tasks.list(parse(view), businessKey, PageRequestParams.of(page, size));
+        return tasks.list(parse(view), businessKey, parseSort(sort), PageRequestParams.of(page, size));
     }
 
     @GetMapping("/{id}")
@@ -44,6 +45,15 @@ class TaskController {
     @PostMapping("/{id}/unclaim")
     TaskView unclaim(@PathVariable String id) {
         return tasks.unclaim(id);
+    }
+
+    private static TaskList.Sort parseSort(String sort) {
+        try {
+            return TaskList.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("sort must be deadline or created.",
+                    List.of(ValidationError.error("TASKS-SORT", "sort", "Unknown sort '" + sort + "'.")));
+        }
     }
 
     private static TaskList.View parse(String view) {

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.relayrcm.security.CurrentUser;
 import org.relayrcm.security.Roles;
 import org.relayrcm.shared.ApiException;
@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskList {
 
     public enum View { MINE, GROUP, UNASSIGNED }
+
+    /** DEADLINE: the work queue order, nearest due date first, then the most dollars; CREATED: oldest task first. */
+    public enum Sort { DEADLINE, CREATED }
 
     private static final List<String> SUBJECT_VARIABLES = List.of("encounterId", "codingCaseId", "claimNumber",
             "queryId", "auditId", "remittanceExceptionId", "statementId", "appealId", "writeOffId");
@@ -52,23 +55,50 @@ public class TaskList {
     }
 
     @Transactional(readOnly = true)
-    public PageResponse<TaskView> list(View view, String businessKey, PageRequestParams paging) {
-        TaskQuery query = taskService.createTaskQuery().active();
-        if (businessKey != null && !businessKey.isBlank()) {
-            // An encounter or claim number typed into the search box: exact match, no wildcards.
-            query.processInstanceBusinessKey(businessKey.trim());
-        }
-        switch (view) {
-            case MINE -> query.taskAssignee(user.id());
-            case GROUP -> query.taskCandidateGroupIn(user.groups()).includeAssignedTasks();
-            case UNASSIGNED -> query.taskCandidateGroupIn(user.groups()).taskUnassigned();
-        }
+    public PageResponse<TaskView> list(View view, String businessKey, Sort sort, PageRequestParams paging) {
         if (view != View.MINE && user.groups().isEmpty()) {
             return new PageResponse<>(List.of(), paging.page(), paging.size(), 0L);
         }
-        query.orderByTaskCreateTime().asc().orderByTaskId().asc();
-        List<Task> tasks = query.listPage(paging.offset(), paging.size());
-        return new PageResponse<>(describe(tasks), paging.page(), paging.size(), query.count());
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE RES.SUSPENSION_STATE_ = 1");
+        if (view == View.MINE) {
+            where.append(" AND RES.ASSIGNEE_ = #{assignee}");
+            parameters.put("assignee", user.id());
+        } else {
+            List<String> groups = user.groups();
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < groups.size(); i++) {
+                in.append(i == 0 ? "" : ", ").append("#{group").append(i).append('}');
+                parameters.put("group" + i, groups.get(i));
+            }
+            where.append(" AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_")
+                    .append(" AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (").append(in).append("))");
+            if (view == View.UNASSIGNED) {
+                where.append(" AND RES.ASSIGNEE_ IS NULL");
+            }
+        }
+        if (businessKey != null && !businessKey.isBlank()) {
+            // An encounter or claim number typed into the search box: exact match, no wildcards.
+            where.append(" AND PI.BUSINESS_KEY_ = #{businessKey}");
+            parameters.put("businessKey", businessKey.trim());
+        }
+        // The claim a task is about (its claimNumber variable) gives the dollars the queue is sorted by.
+        String from = " FROM ACT_RU_TASK RES JOIN ACT_RU_EXECUTION PI ON PI.ID_ = RES.PROC_INST_ID_"
+                + " LEFT JOIN ACT_RU_VARIABLE V ON V.EXECUTION_ID_ = RES.PROC_INST_ID_ AND V.NAME_ = 'claimNumber'"
+                + " LEFT JOIN claim C ON C.claim_number = V.TEXT_";
+        String order = sort == Sort.DEADLINE
+                ? " ORDER BY CASE WHEN RES.DUE_DATE_ IS NULL THEN 1 ELSE 0 END, RES.DUE_DATE_,"
+                        + " COALESCE(C.total_charge_cents, 0) DESC, RES.CREATE_TIME_, RES.ID_"
+                : " ORDER BY RES.CREATE_TIME_, RES.ID_";
+        NativeTaskQuery page = taskService.createNativeTaskQuery().sql("SELECT RES.*" + from + where + order);
+        NativeTaskQuery count = taskService.createNativeTaskQuery().sql("SELECT COUNT(*)" + from + where);
+        parameters.forEach((name, value) -> {
+            page.parameter(name, value);
+            count.parameter(name, value);
+        });
+        List<Task> tasks = page.listPage(paging.offset(), paging.size());
+        long total = count.count();
+        return new PageResponse<>(describe(tasks), paging.page(), paging.size(), total);
     }
 
     @Transactional(readOnly = true)
@@ -211,6 +241,7 @@ public class TaskList {
                     claim != null ? claim.payerName() : encounter != null ? encounter.payerName() : null,
                     claim != null ? Long.valueOf(claim.totalChargeCents()) : null,
                     claim != null ? claim.dateOfService() : encounter != null ? encounter.dateOfService() : null,
+                    claim != null && claim.firstBilledAt() != null ? claim.firstBilledAt().toInstant() : null,
                     encounter != null ? encounter.codingCaseId() : null,
                     claim != null ? Long.valueOf(claim.claimId()) : null,
                     claim != null ? claim.openDenialId() : null,

@@ -1,6 +1,7 @@
 package org.relayrcm.tasks;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class TaskSubjects {
     }
 
     record ClaimFacts(long claimId, String claimNumber, String encounterNumber, String patientName, String payerName,
-            LocalDate dateOfService, long totalChargeCents, Long openDenialId) {
+            LocalDate dateOfService, long totalChargeCents, Long openDenialId, OffsetDateTime firstBilledAt) {
     }
 
     private final JdbcClient jdbc;
@@ -55,7 +56,8 @@ class TaskSubjects {
                 SELECT cl.id AS claim_id, cl.claim_number, e.encounter_number,
                        p.first_name || ' ' || p.last_name AS patient_name, py.name AS payer_name,
                        cl.date_of_service, cl.total_charge_cents,
-                       (SELECT MAX(d.id) FROM denial d WHERE d.claim_id = cl.id AND d.status = 'OPEN') AS open_denial_id
+                       (SELECT MAX(d.id) FROM denial d WHERE d.claim_id = cl.id AND d.status = 'OPEN') AS open_denial_id,
+                       (SELECT MIN(s.submitted_at) FROM claim_submission s WHERE s.claim_id = cl.id) AS first_billed_at
                 FROM claim cl
                 JOIN encounter e ON e.id = cl.encounter_id
                 JOIN patient p ON p.id = e.patient_id

@@ -25,6 +25,8 @@ public record TaskView(
         String payerName,
         Long amountCents,
         LocalDate dateOfService,
+        /** When the claim first went to the payer: its age in accounts receivable counts from here. */
+        Instant claimBilledAt,
         Long codingCaseId,
         Long claimId,
         Long denialId,
