@@ -287,22 +287,39 @@ class PayerSimulator {
     }
 
     RemittanceAdvice adjudicate(SubmittedClaim claim, int index) {
-        boolean deny = claim.lines().stream().anyMatch(l -> settings.modifierRequiredCodes().contains(l.code())
+        boolean codingDenial = claim.lines().stream().anyMatch(l -> settings.modifierRequiredCodes().contains(l.code())
                 && l.modifiers().isEmpty());
+        boolean coverageEnded = settings.terminatedMemberIds().contains(claim.subscriber().memberId());
+        boolean deny = codingDenial || coverageEnded;
         List<ServicePayment> lines = new ArrayList<>();
         BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal patientShare = BigDecimal.ZERO;
         for (SubmittedClaim.Line line : claim.lines()) {
-            BigDecimal linePaid = deny ? BigDecimal.ZERO : allowed(claim.payer().payerId(), line);
-            BigDecimal adjusted = line.charge().subtract(linePaid);
-            List<Adjustment> adjustments = adjusted.signum() == 0 ? List.of()
-                    : List.of(new Adjustment("CO", deny ? "4" : "45", adjusted, null));
+            List<Adjustment> adjustments = new ArrayList<>();
+            BigDecimal linePaid = BigDecimal.ZERO;
+            if (deny) {
+                adjustments.add(new Adjustment("CO", coverageEnded ? "27" : "4", line.charge(), null));
+            } else {
+                BigDecimal allowed = allowed(claim.payer().payerId(), line);
+                BigDecimal coinsurance = allowed.multiply(BigDecimal.valueOf(settings.coinsurancePercent()))
+                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                linePaid = allowed.subtract(coinsurance);
+                if (line.charge().compareTo(allowed) > 0) {
+                    adjustments.add(new Adjustment("CO", "45", line.charge().subtract(allowed), null));
+                }
+                if (coinsurance.signum() > 0) {
+                    adjustments.add(new Adjustment("PR", "2", coinsurance, null));
+                }
+                patientShare = patientShare.add(coinsurance);
+            }
             lines.add(new ServicePayment(line.qualifier(), line.code(), line.modifiers(), line.charge(), linePaid,
-                    line.units(), line.serviceDate(), null, adjustments, deny ? List.of("M20") : List.of()));
+                    line.units(), line.serviceDate(), null, adjustments,
+                    !deny ? List.of() : coverageEnded ? List.of("N30") : List.of("M20")));
             paid = paid.add(linePaid);
         }
         String icn = claim.envelope().interchangeControlNumber() + "";
         ClaimPayment payment = new ClaimPayment(claim.claimNumber(), deny ? "4" : "1", claim.totalCharge(),
-                paid, BigDecimal.ZERO, claim.payer().claimFilingIndicator(), payerClaimNumber(claim, index),
+                paid, patientShare, claim.payer().claimFilingIndicator(), payerClaimNumber(claim, index),
                 new RemitPatient(claim.subscriber().lastName(), claim.subscriber().firstName(), "MI",
                         claim.subscriber().memberId()),
                 claim.dateOfService(), List.of(), List.of(), lines);

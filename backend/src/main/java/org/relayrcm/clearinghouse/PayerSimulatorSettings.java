@@ -18,8 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * </ul>
  * and accepts it otherwise (A2:20, accepted for processing). Adjudication then pays accepted claims: the payer's
  * contract amount from {@code payer_fee_schedule} when it has one for the code, else {@code allowedPercent} of the
- * charge, the rest a CO-45 contractual adjustment; a claim with a line of a code that needs a modifier and has none
- * is denied with CO-4 and remark M20.
+ * charge, the rest a CO-45 contractual adjustment, of which the patient owes {@code coinsurancePercent} (PR-2);
+ * a claim with a line of a code that needs a modifier and has none is denied with CO-4 and remark M20 (a coding
+ * denial), and one for a member in {@code terminatedMemberIds} with CO-27 and remark N30 (coverage ended: a
+ * registration denial).
  *
  * @param delay     before the 999
  * @param rungDelay between the 999 and the 277CA, and between the 277CA and the 835
@@ -36,7 +38,16 @@ record PayerSimulatorSettings(
         Set<String> payers,
         @DefaultValue("[A-Za-z0-9]{6,20}") Pattern memberIdFormat,
         Set<String> rejectMemberIds,
-        Set<String> rejectPayerIds) {
+        Set<String> rejectPayerIds,
+        @DefaultValue("0") int coinsurancePercent,
+        Set<String> terminatedMemberIds) {
+
+    PayerSimulatorSettings {
+        if (coinsurancePercent < 0 || coinsurancePercent > 100) {
+            throw new IllegalArgumentException("relay.payer-simulator.coinsurance-percent must be 0 to 100");
+        }
+        terminatedMemberIds = terminatedMemberIds == null ? Set.of() : terminatedMemberIds;
+    }
 
     boolean answersFor(String payerId) {
         return payers == null || payers.isEmpty() || payers.contains(payerId);

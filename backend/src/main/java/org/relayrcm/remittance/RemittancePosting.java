@@ -49,8 +49,11 @@ public class RemittancePosting {
     private final Remittance835Reader reader = new Remittance835Reader();
     private final TransactionTemplate transaction;
 
+    private final org.relayrcm.denials.Denials denials;
+
     RemittancePosting(JdbcClient jdbc, ClaimService claims, RemittanceWorkflow workflow,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, org.relayrcm.denials.Denials denials) {
+        this.denials = denials;
         this.jdbc = jdbc;
         this.claims = claims;
         this.workflow = workflow;
@@ -159,9 +162,16 @@ public class RemittancePosting {
             case "DENIED" -> {
                 claims.transition(claimId, ClaimStatus.DENIED);
                 recordPayment(claimId, clp);
-                recordDenial(claimId, keys.getKeyAs(Long.class), clp);
+                org.relayrcm.denials.DenialRoute route = denials.record(claimId, keys.getKeyAs(Long.class),
+                        Stream.concat(clp.adjustments().stream().map(a -> new org.relayrcm.denials.DeniedItem(null,
+                                        a.groupCode(), a.reasonCode(), clp.remarkCodes(), Money.toCents(a.amount()))),
+                                java.util.stream.IntStream.range(0, clp.lines().size()).boxed().flatMap(i -> clp.lines().get(i)
+                                        .adjustments().stream().map(a -> new org.relayrcm.denials.DeniedItem(i + 1,
+                                                a.groupCode(), a.reasonCode(), clp.lines().get(i).remarkCodes(),
+                                                Money.toCents(a.amount())))))
+                                .toList());
                 workflow.remittanceArrived(number(clp), new RemittanceWorkflow.Answer(RemittanceWorkflow.Outcome.DENIED,
-                        org.relayrcm.denials.DenialRoute.WORK_DENIAL, 0, false));
+                        route, Money.toCents(clp.patientResponsibility()), false));
                 tally.denied++;
             }
             default -> tally.notAwaiting++;

@@ -13,7 +13,7 @@ class AckSimulatorRulesTest {
 
     final PayerSimulatorSettings settings = new PayerSimulatorSettings(true, Duration.ZERO, Duration.ZERO,
             Set.of("20610"), 80, "SIMPAYER", Set.of(), Pattern.compile("[A-Za-z0-9]{6,20}"), Set.of("LHP0000000"),
-            Set.of("GONE01"));
+            Set.of("GONE01"), 0, Set.of());
 
     @Test
     void acceptsAMemberIdInThePayersFormat() {

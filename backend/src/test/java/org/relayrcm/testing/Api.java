@@ -56,6 +56,23 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A binary answer (a PDF, say): its status, content type and bytes. */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object jsonBody) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(toJson(jsonBody))));
