@@ -5,6 +5,7 @@ public enum PhiResource {
     CODING_CASE("SELECT e.patient_id FROM coding_case c JOIN encounter e ON e.id = c.encounter_id WHERE c.id = :id"),
     CLAIM("SELECT e.patient_id FROM claim c JOIN encounter e ON e.id = c.encounter_id WHERE c.id = :id"),
     CLAIM_837("SELECT e.patient_id FROM claim c JOIN encounter e ON e.id = c.encounter_id WHERE c.id = :id"),
+    STATEMENT("SELECT e.patient_id FROM patient_statement s JOIN claim c ON c.id = s.claim_id JOIN encounter e ON e.id = c.encounter_id WHERE s.id = :id"),
     DENIAL("SELECT e.patient_id FROM denial d JOIN claim c ON c.id = d.claim_id "
             + "JOIN encounter e ON e.id = c.encounter_id WHERE d.id = :id"),
     PHYSICIAN_QUERY("SELECT e.patient_id FROM physician_query q JOIN encounter e ON e.id = q.encounter_id WHERE q.id = :id"),
