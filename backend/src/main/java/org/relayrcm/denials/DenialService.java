@@ -149,8 +149,10 @@ public class DenialService implements Denials {
         tasks.requireHeld(RECODE_TASK, claim.claimNumber());
         reopenForResubmission(claim, recode.lineCorrections());
         close(claim.id(), "RESUBMITTED", recode.note());
+        // Read while the coder still holds the task: once it is done, the denial is no longer theirs to read.
+        DenialView recoded = get(denialId);
         tasks.completeHeld(RECODE_TASK, claim.claimNumber(), Map.of());
-        return get(denialId);
+        return recoded;
     }
 
     /** The biller's correction of the member id the payer could not match. */

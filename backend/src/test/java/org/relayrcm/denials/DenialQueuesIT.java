@@ -103,7 +103,8 @@ class DenialQueuesIT {
         assertThat(appeal.get("denials").findValuesAsText("route")).containsOnly("APPEAL");
 
         Api.Response empty = relay.as("biller").post("/api/appeals/" + appealId + "/send", Map.of("argument", " "));
-        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("argument");
         Api.Response sent = relay.as("biller").post("/api/appeals/" + appealId + "/send", Map.of("argument",
                 "The injection followed six weeks of failed conservative therapy, as the enclosed notes document."));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
@@ -119,7 +120,7 @@ class DenialQueuesIT {
             assertThat(text).contains(claimNumber).contains("ICN-" + claimNumber).contains("CO-50")
                     .contains("six weeks of failed conservative therapy").contains("Silent Health Plan");
         }
-        assertThat(relay.as("coder").download("/api/appeals/" + appealId + "/letter").status()).isEqualTo(403);
+        assertThat(relay.as("coder").download("/api/appeals/" + appealId + "/letter").status()).isEqualTo(404);
 
         relay.claimTask("biller", "Task_RecordAppealOutcome", claimNumber);
         Api.Response decided = relay.as("biller").post("/api/appeals/" + appealId + "/decision",
@@ -173,7 +174,7 @@ class DenialQueuesIT {
         assertThat(request.get("reason").asText()).contains("timely-filing");
         assertThat(relay.findTask("biller", "Task_ApproveWriteOff", claimNumber)).as("not a biller's task").isNull();
         assertThat(relay.as("biller").post("/api/write-offs/" + writeOffId + "/decision", Map.of("approved", true)).status())
-                .isEqualTo(403);
+                .as("outside the biller's role: as if it did not exist").isEqualTo(404);
         assertThat(relay.as("manager").post("/api/write-offs/" + writeOffId + "/decision", Map.of("approved", true)).status())
                 .as("claim the task first").isEqualTo(409);
 

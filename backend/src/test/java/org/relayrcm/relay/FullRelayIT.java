@@ -279,7 +279,7 @@ class FullRelayIT {
     }
 
     @Test
-    void aDeniedClaimIsCorrectedScrubbedResubmittedOnceAsAReplacementAndPaid() throws Exception {
+    void aCodingDenialGoesToACoderWhoseCorrectionIsScrubbedResubmittedOnceAsAReplacementAndPaid() throws Exception {
         String encounter = RelayFixture.uniqueNumber("DEN");
         long caseId = relay.receive(encounter);
         relay.code(caseId, encounter, RelayFixture.therapyCodes(List.of()));
@@ -287,16 +287,27 @@ class FullRelayIT {
         long claimId = claimId(claimNumber);
 
         relay.awaitClaimStatus(claimNumber, "DENIED");
-        JsonNode task = relay.claimTask("biller", "Task_WorkDenial", claimNumber);
+        assertThat(relay.findTask("biller", "Task_WorkDenial", claimNumber)).as("not the biller's to fix").isNull();
+        JsonNode task = relay.claimTask("coder", "Task_RecodeDenial", claimNumber);
         long denialId = task.get("denialId").asLong();
-        JsonNode denial = relay.as("biller").get("/api/denials/" + denialId).json();
-        assertThat(denial.get("groupCode").asText()).isEqualTo("CO");
-        assertThat(denial.get("reasonCode").asText()).isEqualTo("4");
+        JsonNode denial = relay.as("coder").get("/api/denials/" + denialId).json();
+        assertThat(denial.get("route").asText()).isEqualTo("RECODE");
+        assertThat(denial.get("items").findValuesAsText("reasonCode")).contains("4");
+        assertThat(denial.get("items").findValuesAsText("remarkCodes")).isNotEmpty();
 
-        Api.Response resolved = relay.as("biller").post("/api/denials/" + denialId + "/resolve", Map.of(
-                "action", "RESUBMIT", "note", "Added GP: therapy under a PT plan of care",
+        Api.Response unknownCode = relay.as("coder").post("/api/denials/" + denialId + "/recode", Map.of(
+                "lineCorrections", List.of(Map.of("lineNumber", 2, "procedureCode", "9711X", "modifiers", List.of("GP")))));
+        assertThat(unknownCode.status()).isEqualTo(422);
+        assertThat(unknownCode.body()).contains("lineCorrections[0].procedureCode");
+        assertThat(jdbc.queryForObject("SELECT modifiers FROM claim_line WHERE claim_id = ? AND line_number = 2",
+                String.class, claimId)).as("nothing changed").isEmpty();
+
+        Api.Response recoded = relay.as("coder").post("/api/denials/" + denialId + "/recode", Map.of(
+                "note", "Therapy under a PT plan of care: GP",
                 "lineCorrections", List.of(Map.of("lineNumber", 2, "modifiers", List.of("GP")))));
-        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(recoded.status()).as(recoded.body()).isEqualTo(200);
+        assertThat(relay.as("coder").get("/api/denials/" + denialId).status())
+                .as("once recoded, the denial is no longer the coder's to read").isEqualTo(404);
 
         relay.awaitClaimStatus(claimNumber, "PAID");
         List<String> files = filesOf(claimNumber);
@@ -307,8 +318,8 @@ class FullRelayIT {
         assertThat(resubmission).contains("SV1*HC:97110:GP*").containsPattern("CLM\\*" + claimNumber + "\\*305\\*\\*\\*11:B:7")
                 .contains("REF*F8*");
         assertReadsBackIndependently(outbox.resolve(files.get(1)), claimNumber, "305");
-        assertThat(jdbc.queryForObject("SELECT status FROM denial WHERE id = ?", String.class, denialId))
-                .isEqualTo("RESUBMITTED");
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM denial WHERE claim_id = ?", String.class, claimId))
+                .containsExactly("RESUBMITTED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM claim_submission WHERE claim_id = ?", Long.class, claimId))
                 .isEqualTo(2);
 
@@ -317,26 +328,7 @@ class FullRelayIT {
         List<String> activities = completedActivities(submission.getId());
         assertThat(activities.stream().filter("Task_SubmitClaim"::equals)).hasSize(2);
         assertThat(activities.stream().filter("Task_ScrubClaim"::equals)).hasSize(2);
-        assertThat(activities).contains("Task_WorkDenial");
-    }
-
-    @Test
-    void aDeniedClaimCanBeWrittenOff() throws Exception {
-        String encounter = RelayFixture.uniqueNumber("WO");
-        long caseId = relay.receive(encounter);
-        relay.code(caseId, encounter, RelayFixture.therapyCodes(List.of()));
-        String claimNumber = relay.awaitClaimNumber(encounter);
-        relay.awaitClaimStatus(claimNumber, "DENIED");
-        JsonNode task = relay.claimTask("biller", "Task_WorkDenial", claimNumber);
-
-        Api.Response resolved = relay.as("biller").post("/api/denials/" + task.get("denialId").asText() + "/resolve",
-                Map.of("action", "WRITE_OFF", "note", "Below the appeal threshold"));
-
-        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
-        assertThat(relay.as("biller").get("/api/claims/" + claimId(claimNumber)).json().get("status").asText())
-                .isEqualTo("WRITTEN_OFF");
-        assertThat(awaitEnded(claimNumber).getEndActivityId()).isEqualTo("EndEvent_ClaimWrittenOff");
-        assertThat(filesOf(claimNumber)).hasSize(1);
+        assertThat(activities).contains("Task_RecodeDenial").doesNotContain("Task_WorkDenial");
     }
 
     @Test

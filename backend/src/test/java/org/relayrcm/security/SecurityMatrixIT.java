@@ -74,6 +74,26 @@ class SecurityMatrixIT {
                 Arguments.of("ehr", "POST", "/api/acknowledgements", 400),
                 Arguments.of("auditor", "PUT", "/api/coding/cases/1/draft", 404),
                 Arguments.of("coder", "GET", "/api/codes?system=ICD10CM&q=M17", 200),
+                // Denial queues: an empty body is a 400 for the role that may act, a 404 for everyone else.
+                Arguments.of("coder", "POST", "/api/denials/1/recode", 400),
+                Arguments.of("biller", "POST", "/api/denials/1/recode", 404),
+                Arguments.of("manager", "POST", "/api/denials/1/recode", 404),
+                Arguments.of("biller", "POST", "/api/denials/1/fix-registration", 400),
+                Arguments.of("coder", "POST", "/api/denials/1/fix-registration", 404),
+                Arguments.of("biller", "POST", "/api/denials/1/resolve", 400),
+                Arguments.of("coder", "POST", "/api/denials/1/resolve", 404),
+                Arguments.of("biller", "POST", "/api/appeals/1/send", 400),
+                Arguments.of("biller", "POST", "/api/appeals/1/decision", 400),
+                Arguments.of("manager", "POST", "/api/appeals/1/send", 404),
+                Arguments.of("coder", "GET", "/api/appeals/1", 404),
+                Arguments.of("coder", "GET", "/api/appeals/1/letter", 404),
+                Arguments.of(null, "GET", "/api/appeals/1/letter", 401),
+                Arguments.of("manager", "POST", "/api/write-offs/1/decision", 400),
+                Arguments.of("biller", "POST", "/api/write-offs/1/decision", 404),
+                Arguments.of("coder", "GET", "/api/write-offs/1", 404),
+                Arguments.of("biller", "POST", "/api/claims/1/timely-filing-risk", 404),
+                Arguments.of("coder", "POST", "/api/claims/1/timely-filing-risk", 404),
+                Arguments.of("coder", "GET", "/api/tasks?sort=dollars", 400),
                 Arguments.of("coder", "GET", "/actuator/health", 200));
     }
 
