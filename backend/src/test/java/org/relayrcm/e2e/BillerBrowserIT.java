@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.relayrcm.testing.Browser.testId;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The biller in a real browser: submits a claim, gets it denied, corrects it and sees it paid. */
+/**
+ * The biller in a real browser: fixes a claim the scrubber held, and works a denial from the queue (the payer found no
+ * coverage on the date of service: a registration denial) to resubmission; both claims are paid.
+ */
 @RelayIntegrationTest
 class BillerBrowserIT {
 
@@ -30,7 +34,10 @@ class BillerBrowserIT {
         relay.code(relay.receive(held), held, List.of());
         String heldClaim = relay.awaitClaimNumber(held);
         String denied = RelayFixture.uniqueNumber("UIB");
-        relay.code(relay.receive(denied), denied, RelayFixture.therapyCodes(List.of()));
+        Map<String, Object> encounter = RelayFixture.encounter(denied);
+        encounter.put("coverage", Map.of("payerCode", "ITPAYER", "memberId", "MTERMINATED01"));
+        relay.code(relay.as("ehr").post("/api/encounters", encounter).json().get("codingCaseId").asLong(), denied,
+                List.of("RT"));
         String deniedClaim = relay.awaitClaimNumber(denied);
         relay.awaitClaimStatus(deniedClaim, "DENIED");
 
@@ -44,20 +51,21 @@ class BillerBrowserIT {
             browser.click(testId("fix-claim"));
             browser.awaitGone("Task_FixClaim", heldClaim);
 
-            browser.claimAndOpen("Task_WorkDenial", deniedClaim);
-            assertThat(browser.visible(testId("denial-facts")).getText()).contains("CO").contains("4");
-            browser.click(By.xpath("//label[normalize-space()='Correct and resubmit']/input"));
-            browser.type(testId("line-modifiers-2"), "GP");
-            browser.type(testId("denial-note"), "Therapy under a PT plan of care: added GP");
-            browser.screenshot("biller-denial-form");
-            browser.click(testId("resolve-denial"));
-            browser.awaitGone("Task_WorkDenial", deniedClaim);
+            browser.claimAndOpen("Task_FixRegistration", deniedClaim);
+            assertThat(browser.visible(By.tagName("form")).getText()).contains("CO").contains("27");
+            browser.type(testId("registration-member-id"), "MNEWPLAN0077");
+            browser.type(testId("registration-note"), "New card scanned at check-in");
+            browser.screenshot("biller-registration-denial-form");
+            browser.click(testId("fix-registration"));
+            browser.awaitGone("Task_FixRegistration", deniedClaim);
         }
 
         relay.awaitClaimStatus(heldClaim, "PAID");
         relay.awaitClaimStatus(deniedClaim, "PAID");
-        assertThat(jdbc.queryForObject("SELECT resolution_note FROM denial d JOIN claim c ON c.id = d.claim_id "
-                + "WHERE c.claim_number = ?", String.class, deniedClaim)).isEqualTo("Therapy under a PT plan of care: added GP");
+        assertThat(jdbc.queryForList("SELECT DISTINCT resolution_note FROM denial d JOIN claim c ON c.id = d.claim_id "
+                + "WHERE c.claim_number = ?", String.class, deniedClaim)).containsExactly("New card scanned at check-in");
+        assertThat(jdbc.queryForObject("SELECT cv.member_id FROM claim c JOIN coverage cv ON cv.id = c.coverage_id "
+                + "WHERE c.claim_number = ?", String.class, deniedClaim)).isEqualTo("MNEWPLAN0077");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM claim_submission s JOIN claim c ON c.id = s.claim_id "
                 + "WHERE c.claim_number = ?", Long.class, deniedClaim)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM claim_submission s JOIN claim c ON c.id = s.claim_id "
