@@ -1,8 +1,12 @@
 import { Link, Outlet } from 'react-router';
 import { useAuth } from '@/lib/auth';
 
+/** Roles that work patient balances (the server's rule for /api/statements). */
+const PATIENT_BALANCE_ROLES = ['biller', 'manager'];
+
 export function Layout() {
   const { user, signOut } = useAuth();
+  const worksPatientBalances = user?.groups.some((group) => PATIENT_BALANCE_ROLES.includes(group)) ?? false;
   return (
     <>
       <header className="app-header">
@@ -11,6 +15,7 @@ export function Layout() {
         </Link>
         <nav aria-label="Main">
           <Link to="/tasks">Tasks</Link>
+          {worksPatientBalances && <Link to="/statements">Patient balances</Link>}
         </nav>
         <div className="user">
           <span data-testid="current-user">{user?.username}</span>

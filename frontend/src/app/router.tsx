@@ -3,6 +3,7 @@ import { useAuth } from '@/lib/auth';
 import { Layout } from '@/app/layout';
 import { LoginPage } from '@/app/login-page';
 import { TaskPage } from '@/app/task-page';
+import { PatientBalancesPage } from '@/features/statements/components/patient-balances-page';
 import { TaskListPage } from '@/features/tasks/components/task-list-page';
 
 interface FromState {
@@ -26,6 +27,7 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route path="/tasks" element={<TaskListPage />} />
         <Route path="/tasks/:taskId" element={<TaskPage />} />
+        <Route path="/statements" element={<PatientBalancesPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/tasks" replace />} />
     </Routes>

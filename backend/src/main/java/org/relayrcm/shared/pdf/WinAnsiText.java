@@ -16,6 +16,9 @@ import org.apache.pdfbox.pdmodel.font.encoding.WinAnsiEncoding;
 public final class WinAnsiText {
 
     private static final char REPLACEMENT = '?';
+    /** Latin letters with a stroke or bar have no Unicode decomposition; their base letter still reads right. */
+    private static final String STROKED = "ŁłĐđĦħıŦŧ";
+    private static final String UNSTROKED = "LlDdHhiTt";
 
     private WinAnsiText() {
     }
@@ -56,6 +59,10 @@ public final class WinAnsiText {
 
     /** "ő" decomposes to "o" plus a combining accent; keep the letter if the fonts know it. */
     private static String baseLetter(int cp) {
+        int stroked = STROKED.indexOf(cp);
+        if (stroked >= 0) {
+            return String.valueOf(UNSTROKED.charAt(stroked));
+        }
         String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
         StringBuilder kept = new StringBuilder();
         decomposed.codePoints()

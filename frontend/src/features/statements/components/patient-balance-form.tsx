@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { formatCents } from '@/lib/format';
+import { FormErrors } from '@/lib/form-errors';
+import { useStatement } from '@/features/statements/api/get-statement';
+import { reviewStatement } from '@/features/statements/api/review-statement';
+import type { ReviewDecision, ReviewInput, Statement } from '@/features/statements/api/types';
+import { StatementDetails } from '@/features/statements/components/statement-details';
+
+const DECISIONS: { value: ReviewDecision; label: string; hint: string }[] = [
+  { value: 'KEEP_BILLING', label: 'Keep billing', hint: 'Send a new statement and its reminders, e.g. for a payment plan.' },
+  { value: 'COLLECTIONS', label: 'Send to collections', hint: 'Hand the balance to the collection agency.' },
+  { value: 'WRITE_OFF', label: 'Write off the balance', hint: 'Hardship, or not worth chasing.' },
+];
+
+/** Task_ReviewPatientBalance: the manager decides what happens to a balance the notices did not collect. */
+export function PatientBalanceForm({ statementId, onDone }: { statementId: number; onDone: () => void }) {
+  const { data: statement, error, loading } = useStatement(statementId);
+  if (loading && !statement) return <p role="status">Loading patient balance…</p>;
+  if (error || !statement) {
+    return (
+      <div role="alert" className="alert alert--error">
+        Could not load the patient balance: {errorMessage(error)}
+      </div>
+    );
+  }
+  return <ReviewEditor statement={statement} onDone={onDone} />;
+}
+
+function ReviewEditor({ statement, onDone }: { statement: Statement; onDone: () => void }) {
+  const [decision, setDecision] = useState<ReviewDecision | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldProblem[]>([]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!decision) return;
+    const review: ReviewInput = { decision };
+    if (note.trim()) review.note = note.trim();
+    setBusy(true);
+    setMessage(null);
+    setErrors([]);
+    try {
+      await reviewStatement(statement.id, review);
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      setMessage(errorMessage(err));
+      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
+    }
+  };
+
+  return (
+    <form className="patient-balance-form" aria-labelledby="patient-balance-heading" onSubmit={submit}>
+      <h2 id="patient-balance-heading">
+        Patient balance of {formatCents(statement.balanceCents)} on claim {statement.claimNumber}
+      </h2>
+      <FormErrors message={message} errors={errors} />
+      {statement.status !== 'OPEN' && (
+        <div role="status" className="notice">
+          This account is already closed; there is nothing left to decide.
+        </div>
+      )}
+      <StatementDetails statement={statement} />
+
+      <fieldset className="choice" disabled={busy || statement.status !== 'OPEN'}>
+        <legend>Decision</legend>
+        {DECISIONS.map((d) => (
+          <label key={d.value}>
+            <input
+              type="radio"
+              name="decision"
+              value={d.value}
+              checked={decision === d.value}
+              onChange={() => setDecision(d.value)}
+            />
+            {d.label} <span className="hint">{d.hint}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="stacked">
+        Note
+        <textarea
+          data-testid="review-note"
+          rows={3}
+          maxLength={2000}
+          value={note}
+          disabled={busy}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+      <div className="form-actions">
+        <button type="submit" data-testid="decide-balance" disabled={busy || decision === null}>
+          {busy ? 'Saving…' : 'Decide'}
+        </button>
+      </div>
+    </form>
+  );
+}
