@@ -36,7 +36,7 @@ class SecurityConfig {
 
     /** The React shell and its assets: public so the login page can load; they hold no data. */
     private static final String[] SPA = {"/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg",
-            "/login", "/tasks", "/tasks/**", "/claims", "/claims/**", "/denials/**", "/encounters/**"};
+            "/login", "/tasks", "/tasks/**", "/claims", "/claims/**", "/denials/**", "/encounters/**", "/statements"};
 
     /**
      * String patterns become path-pattern matchers instead of Spring MVC matchers: the MVC ones ask the handler

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaForwardingController {
 
-    @GetMapping({"/login", "/tasks", "/tasks/{id}", "/claims", "/claims/{id}", "/denials/{id}", "/encounters/{id}"})
+    @GetMapping({"/login", "/tasks", "/tasks/{id}", "/claims", "/claims/{id}", "/denials/{id}", "/encounters/{id}", "/statements"})
     String forward() {
         return "forward:/index.html";
     }
