@@ -217,6 +217,44 @@ class DenialQueuesIT {
                 + "WHERE c.claim_number = ?", Long.class, claimNumber)).isZero();
     }
 
+    @Test
+    void aPaidClaimsCoinsuranceBecomesAPatientStatement() {
+        String claimNumber = silentPayersClaim("PRS");
+        post835(Sample835.claim(claimNumber, "1", List.of(
+                new Line("99213", List.of("25"), VISIT, 8640, List.of(new Cas("CO", "45", 2700), new Cas("PR", "2", 2160)),
+                        List.of()),
+                new Line("20610", List.of("RT"), INJECTION, 11200, List.of(new Cas("CO", "45", 3500), new Cas("PR", "2", 2800)),
+                        List.of())), "ICN-" + claimNumber));
+
+        relay.awaitClaimStatus(claimNumber, "PAID");
+        await().atMost(Duration.ofSeconds(30)).until(() -> statementBilled(claimNumber) != null);
+        assertThat(statementBilled(claimNumber)).isEqualTo(2160L + 2800L);
+        assertThat(ended(claimNumber).getEndActivityId()).isEqualTo("EndEvent_ClaimPaid");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("patient-statement")
+                .processInstanceBusinessKey(claimNumber + "-PS").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aNonCoveredServiceThePatientOwesIsBilledToThePatientNotWorkedAsADenial() {
+        String claimNumber = silentPayersClaim("PR96");
+        post835(Sample835.claim(claimNumber, "4", List.of(
+                line("99213", List.of("25"), VISIT, 0, new Cas("PR", "96", VISIT), "N130"),
+                line("20610", List.of("RT"), INJECTION, 0, new Cas("PR", "96", INJECTION), "N130")), "ICN-" + claimNumber));
+
+        relay.awaitClaimStatus(claimNumber, "PATIENT_RESPONSIBILITY");
+        await().atMost(Duration.ofSeconds(30)).until(() -> statementBilled(claimNumber) != null);
+        assertThat(statementBilled(claimNumber)).isEqualTo(VISIT + INJECTION);
+        assertThat(ended(claimNumber).getEndActivityId()).isEqualTo("EndEvent_BilledToPatient");
+        assertThat(jdbc.queryForList("SELECT DISTINCT d.status FROM denial d JOIN claim c ON c.id = d.claim_id "
+                + "WHERE c.claim_number = ?", String.class, claimNumber)).containsExactly("PATIENT_BILLED");
+        assertThat(relay.findTask("biller", "Task_WorkDenial", claimNumber)).isNull();
+    }
+
+    private Long statementBilled(String claimNumber) {
+        return jdbc.queryForList("SELECT s.billed_cents FROM patient_statement s JOIN claim c ON c.id = s.claim_id "
+                + "WHERE c.claim_number = ?", Long.class, claimNumber).stream().findFirst().orElse(null);
+    }
+
     private String silentPayersClaim(String prefix) {
         String encounter = RelayFixture.uniqueNumber(prefix);
         Map<String, Object> body = RelayFixture.encounter(encounter);
