@@ -1,11 +1,17 @@
 import type { ReactNode } from 'react';
+import { AppealDecisionForm } from '@/features/appeals/components/appeal-decision-form';
+import { PrepareAppealForm } from '@/features/appeals/components/prepare-appeal-form';
 import { AuditForm } from '@/features/audits/components/audit-form';
 import { FollowUpForm } from '@/features/claims/components/follow-up-form';
 import { FixClaimForm } from '@/features/claims/components/fix-claim-form';
+import { TimelyFilingRiskForm } from '@/features/claims/components/timely-filing-risk-form';
 import { CodingForm } from '@/features/coding/components/coding-form';
 import { DenialForm } from '@/features/denials/components/denial-form';
+import { FixRegistrationForm } from '@/features/denials/components/fix-registration-form';
+import { RecodeDenialForm } from '@/features/denials/components/recode-denial-form';
 import { AnswerQueryForm } from '@/features/queries/components/answer-query-form';
 import type { Task } from '@/features/tasks/api/types';
+import { ApproveWriteOffForm } from '@/features/write-offs/components/approve-write-off-form';
 
 /** Renders the form for a task, given the call that returns to the task list once it is done. */
 export type TaskFormRenderer = (task: Task, onDone: () => void) => ReactNode;
@@ -22,6 +28,18 @@ export const taskForms: Record<string, TaskFormRenderer> = {
     task.claimId != null ? <FollowUpForm claimId={task.claimId} onDone={onDone} awaiting="CLAIM_ACK" /> : missing('claim'),
   Task_WorkDenial: (task, onDone) =>
     task.denialId != null ? <DenialForm denialId={task.denialId} onDone={onDone} /> : missing('denial'),
+  Task_RecodeDenial: (task, onDone) =>
+    task.denialId != null ? <RecodeDenialForm denialId={task.denialId} onDone={onDone} /> : missing('denial'),
+  Task_FixRegistration: (task, onDone) =>
+    task.denialId != null ? <FixRegistrationForm denialId={task.denialId} onDone={onDone} /> : missing('denial'),
+  Task_PrepareAppeal: (task, onDone) =>
+    task.appealId != null ? <PrepareAppealForm appealId={task.appealId} onDone={onDone} /> : missing('appeal'),
+  Task_RecordAppealOutcome: (task, onDone) =>
+    task.appealId != null ? <AppealDecisionForm appealId={task.appealId} onDone={onDone} /> : missing('appeal'),
+  Task_ApproveWriteOff: (task, onDone) =>
+    task.writeOffId != null ? <ApproveWriteOffForm writeOffId={task.writeOffId} onDone={onDone} /> : missing('write-off request'),
+  Task_TimelyFilingRisk: (task, onDone) =>
+    task.claimId != null ? <TimelyFilingRiskForm claimId={task.claimId} deadline={task.due} onDone={onDone} /> : missing('claim'),
   Task_FollowUpClaim: (task, onDone) =>
     task.claimId != null ? <FollowUpForm claimId={task.claimId} onDone={onDone} /> : missing('claim'),
   Task_AnswerQuery: (task, onDone) =>
@@ -31,9 +49,10 @@ export const taskForms: Record<string, TaskFormRenderer> = {
 };
 
 function missing(what: string) {
+  const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
   return (
     <div role="alert" className="alert alert--error">
-      This task is not linked to a {what}. Ask an administrator to check the process instance.
+      This task is not linked to {article} {what}. Ask an administrator to check the process instance.
     </div>
   );
 }

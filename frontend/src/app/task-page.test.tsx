@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TaskPage } from '@/app/task-page';
@@ -54,7 +54,8 @@ describe('task page', () => {
     expect(await screen.findByRole('heading', { name: 'Code encounter' })).toBeInTheDocument();
     await userEvent.click(await screen.findByTestId('complete-coding'));
 
-    expect(await screen.findByTestId('location')).toHaveTextContent(/^\/tasks$/);
+    // The location probe is there from the start: wait for the navigation, not for the element.
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/tasks$/));
   });
 
   it('says so when the task is gone', async () => {
@@ -93,4 +94,52 @@ describe('task page', () => {
     renderWithApp(<TaskPage />, { route: '/tasks/t-2', path: '/tasks/:taskId' });
     expect(await screen.findByRole('alert')).toHaveTextContent('This task is not linked to a physician query.');
   });
+
+  it.each([
+    ['Task_RecodeDenial', { denialId: 3 }, '/api/denials/3', 'recode-denial'],
+    ['Task_FixRegistration', { denialId: 3 }, '/api/denials/3', 'fix-registration'],
+    ['Task_PrepareAppeal', { appealId: 5 }, '/api/appeals/5', 'send-appeal'],
+    ['Task_RecordAppealOutcome', { appealId: 5 }, '/api/appeals/5', 'record-appeal-decision'],
+    ['Task_ApproveWriteOff', { writeOffId: 8 }, '/api/write-offs/8', 'decide-write-off'],
+    ['Task_TimelyFilingRisk', { claimId: 11, due: '2026-12-01T23:59:59Z' }, '/api/claims/11', 'review-timely-filing'],
+  ])('opens the form for %s with the record the task carries', async (key, ids, path, submit) => {
+    const api = mockApi([
+      { path: '/api/tasks/t-4', replies: [reply({ ...codingTask, id: 't-4', taskDefinitionKey: key, codingCaseId: null, ...ids })] },
+      { path, replies: [reply(records[path])] },
+    ]);
+    renderWithApp(<TaskPage />, { route: '/tasks/t-4', path: '/tasks/:taskId' });
+
+    expect(await screen.findByTestId(submit)).toBeInTheDocument();
+    expect(api.calls.map((c) => c.url)).toContain(path);
+  });
+
+  it('says so when an appeal task carries no appeal', async () => {
+    mockApi([{ path: '/api/tasks/t-5', replies: [reply({ ...codingTask, taskDefinitionKey: 'Task_PrepareAppeal', appealId: null })] }]);
+    renderWithApp(<TaskPage />, { route: '/tasks/t-5', path: '/tasks/:taskId' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('This task is not linked to an appeal.');
+  });
 });
+
+const deniedItem = { id: 1, lineNumber: null, groupCode: 'CO', reasonCode: '50', reasonText: 'Not medically necessary.', remarkCodes: [], amountCents: 100, route: 'APPEAL', routeReason: null, status: 'OPEN' };
+
+/** The least each form needs to render. */
+const records: Record<string, unknown> = {
+  '/api/denials/3': {
+    id: 3, claimId: 11, claimNumber: 'CLM-1', claimStatus: 'DENIED', payerName: 'Acme', groupCode: 'CO', reasonCode: '50',
+    reasonText: 'Not medically necessary.', amountCents: 100, status: 'OPEN', route: 'RECODE', routeReason: null,
+    resolutionNote: null, items: [deniedItem], lines: [], diagnoses: [],
+  },
+  '/api/appeals/5': {
+    id: 5, claimId: 11, claimNumber: 'CLM-1', payerName: 'Acme', claimStatus: 'APPEALED', deadline: '2026-12-01', daysLeft: 12,
+    argument: 'Necessary.', sentAt: '2026-11-10T15:00:00Z', sentBy: 'biller', outcome: null, outcomeNote: null, denials: [deniedItem],
+  },
+  '/api/write-offs/8': {
+    id: 8, claimId: 11, claimNumber: 'CLM-1', payerName: 'Acme', claimStatus: 'DENIED', amountCents: 100, reason: 'Filed late.',
+    decision: null, decisionNote: null, decidedBy: null, decidedAt: null, denials: [deniedItem],
+  },
+  '/api/claims/11': {
+    id: 11, claimNumber: 'CLM-1', encounterNumber: 'ENC-1', patientName: 'Rivera, Ana', payerName: 'Acme', status: 'REJECTED',
+    totalChargeCents: 100, paidCents: null, dateOfService: '2026-08-03', claimType: 'PROFESSIONAL', diagnoses: [], lines: [],
+    submissions: [], denials: [], acknowledgements: [], findings: [],
+  },
+};

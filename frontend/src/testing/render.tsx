@@ -5,6 +5,7 @@ import { AuthProvider, type User } from '@/lib/auth';
 
 export const CODER: User = { username: 'coder', groups: ['coder'] };
 export const BILLER: User = { username: 'biller', groups: ['biller'] };
+export const MANAGER: User = { username: 'manager', groups: ['manager'] };
 
 /** Shows where the app navigated to, so tests can assert it. */
 function LocationProbe() {

@@ -6,6 +6,8 @@ export type ClaimStatus =
   | 'REJECTED'
   | 'PAID'
   | 'DENIED'
+  | 'APPEALED'
+  | 'PATIENT_RESPONSIBILITY'
   | 'WRITTEN_OFF'
   | 'VOIDED';
 

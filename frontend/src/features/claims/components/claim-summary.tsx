@@ -1,17 +1,6 @@
+import { claimStatusLabel } from '@/lib/claim-status';
 import { formatCents, formatDate } from '@/lib/format';
 import type { Claim } from '@/features/claims/api/types';
-
-const STATUS_LABELS: Record<string, string> = {
-  DRAFT: 'Draft',
-  SCRUBBED: 'Scrubbed',
-  SUBMITTED: 'Submitted',
-  ACCEPTED: 'Accepted by payer',
-  REJECTED: 'Rejected by payer',
-  PAID: 'Paid',
-  DENIED: 'Denied',
-  WRITTEN_OFF: 'Written off',
-  VOIDED: 'Voided',
-};
 
 export function ClaimHeader({ claim }: { claim: Claim }) {
   return (
@@ -27,7 +16,7 @@ export function ClaimHeader({ claim }: { claim: Claim }) {
       <dt>Date of service</dt>
       <dd>{formatDate(claim.dateOfService)}</dd>
       <dt>Status</dt>
-      <dd>{STATUS_LABELS[claim.status] ?? claim.status}</dd>
+      <dd>{claimStatusLabel(claim.status)}</dd>
       <dt>Total charge</dt>
       <dd>{formatCents(claim.totalChargeCents)}</dd>
       {claim.paidCents !== null && (

@@ -1,25 +1,10 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Denial } from '@/features/denials/api/types';
 import { DenialForm } from '@/features/denials/components/denial-form';
+import { denial } from '@/features/denials/components/denial.fixture';
 import { mockApi, problem, reply } from '@/testing/mock-api';
-import { renderWithApp, setCsrfCookie } from '@/testing/render';
-
-const denial: Denial = {
-  id: 3,
-  claimId: 11,
-  claimNumber: 'CLM-2026-0001',
-  groupCode: 'CO',
-  reasonCode: '4',
-  reasonText: 'The procedure code is inconsistent with the modifier used.',
-  amountCents: 9800,
-  status: 'OPEN',
-  lines: [
-    { lineNumber: 1, procedureCode: '99214', modifiers: ['25'], units: 1, chargeCents: 15000 },
-    { lineNumber: 2, procedureCode: '93000', modifiers: [], units: 1, chargeCents: 9800 },
-  ],
-};
+import { BILLER, renderWithApp, setCsrfCookie } from '@/testing/render';
 
 describe('denial form', () => {
   it('shows the denial and the claim lines', async () => {
@@ -31,7 +16,46 @@ describe('denial form', () => {
     expect(facts).toHaveTextContent('The procedure code is inconsistent with the modifier used.');
     expect(facts).toHaveTextContent('$98.00');
     expect(screen.getByText('93000')).toBeInTheDocument();
+    expect(screen.getByTestId('denial-route-reason')).toHaveTextContent('The payer questions the modifier on line 2');
     expect(screen.getByRole('button', { name: 'Resolve denial' })).toBeDisabled();
+  });
+
+  it('lists every denied item: line or claim, group-CARC and text, remark codes, amount and route', async () => {
+    mockApi([{ path: '/api/denials/3', replies: [reply(denial)] }]);
+    renderWithApp(<DenialForm denialId={3} onDone={() => {}} />, { user: BILLER });
+
+    const items = await screen.findAllByTestId('denied-item');
+    expect(items).toHaveLength(2);
+    const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) => cell.textContent);
+    expect(cells(items[0])).toEqual([
+      '2',
+      'CO-4 The procedure code is inconsistent with the modifier used.',
+      'N519, M20',
+      '$98.00',
+      'Biller review',
+    ]);
+    expect(cells(items[1])).toEqual(['Claim', 'CO-16 Claim lacks information needed for adjudication.', '', '$0.00', 'Recode (coder)']);
+  });
+
+  it('sends the claim to appeal', async () => {
+    setCsrfCookie();
+    const onDone = vi.fn();
+    const api = mockApi([
+      { path: '/api/denials/3', replies: [reply(denial)] },
+      { method: 'POST', path: '/api/denials/3/resolve', replies: [reply({ ...denial, status: 'APPEALED' })] },
+    ]);
+    renderWithApp(<DenialForm denialId={3} onDone={onDone} />, { user: BILLER });
+
+    const appeal = await screen.findByLabelText('Appeal');
+    expect(appeal).toHaveAttribute('value', 'APPEAL');
+    await userEvent.click(appeal);
+    expect(screen.getByTestId('resolution-hint')).toHaveTextContent('appeal queue');
+    expect(screen.queryByLabelText('Modifiers for line 1')).not.toBeInTheDocument();
+    await userEvent.type(screen.getByTestId('denial-note'), 'Documentation supports the EKG.');
+    await userEvent.click(screen.getByTestId('resolve-denial'));
+
+    expect(onDone).toHaveBeenCalledTimes(1);
+    expect(api.callsTo('POST', '/api/denials/3/resolve')[0].json).toEqual({ action: 'APPEAL', note: 'Documentation supports the EKG.' });
   });
 
   it('resubmits with the corrected modifiers of the changed lines only', async () => {

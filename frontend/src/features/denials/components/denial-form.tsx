@@ -5,6 +5,13 @@ import { FormErrors } from '@/lib/form-errors';
 import { useDenial } from '@/features/denials/api/get-denial';
 import { resolveDenial } from '@/features/denials/api/resolve-denial';
 import type { Denial, DenialAction, DenialResolution } from '@/features/denials/api/types';
+import { DenialSummary } from '@/features/denials/components/denial-summary';
+
+const ACTIONS: { action: DenialAction; label: string; hint: string }[] = [
+  { action: 'RESUBMIT', label: 'Correct and resubmit', hint: 'Change the modifiers below; the claim is scrubbed and sent again.' },
+  { action: 'APPEAL', label: 'Appeal', hint: 'The claim goes to the appeal queue, where the argument is written and the letter sent before the deadline.' },
+  { action: 'WRITE_OFF', label: 'Write off', hint: 'The claim is closed as written off; say why in the note.' },
+];
 
 export function DenialForm({ denialId, onDone }: { denialId: number; onDone: () => void }) {
   const { data: denial, error, loading } = useDenial(denialId);
@@ -32,7 +39,7 @@ function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!action) {
-      setMessage('Choose "Correct and resubmit" or "Write off".');
+      setMessage('Choose "Correct and resubmit", "Appeal" or "Write off".');
       return;
     }
     const resolution: DenialResolution = { action };
@@ -60,41 +67,30 @@ function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
     <form className="denial-form" aria-labelledby="denial-heading" onSubmit={submit}>
       <h2 id="denial-heading">Denial on claim {denial.claimNumber}</h2>
       <FormErrors message={message} errors={errors} />
-      <dl className="facts facts--wide" data-testid="denial-facts">
-        <dt>Group code</dt>
-        <dd className="mono">{denial.groupCode}</dd>
-        <dt>Reason code</dt>
-        <dd className="mono">{denial.reasonCode}</dd>
-        <dt>Reason</dt>
-        <dd>{denial.reasonText}</dd>
-        <dt>Amount</dt>
-        <dd>{formatCents(denial.amountCents)}</dd>
-      </dl>
+      <DenialSummary denial={denial} />
 
       <fieldset className="choice" disabled={busy}>
         <legend>Resolution</legend>
-        <label>
-          <input
-            type="radio"
-            name="action"
-            value="RESUBMIT"
-            checked={action === 'RESUBMIT'}
-            onChange={() => setAction('RESUBMIT')}
-          />
-          Correct and resubmit
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="action"
-            value="WRITE_OFF"
-            checked={action === 'WRITE_OFF'}
-            onChange={() => setAction('WRITE_OFF')}
-          />
-          Write off
-        </label>
+        {ACTIONS.map((choice) => (
+          <label key={choice.action}>
+            <input
+              type="radio"
+              name="action"
+              value={choice.action}
+              checked={action === choice.action}
+              onChange={() => setAction(choice.action)}
+            />
+            {choice.label}
+          </label>
+        ))}
+        {action && (
+          <p className="hint" data-testid="resolution-hint">
+            {ACTIONS.find((choice) => choice.action === action)?.hint}
+          </p>
+        )}
       </fieldset>
 
+      <h3>Claim lines</h3>
       <table className="grid">
         <caption className="visually-hidden">Claim lines</caption>
         <thead>

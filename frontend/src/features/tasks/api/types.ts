@@ -1,5 +1,8 @@
 export type TaskView = 'mine' | 'group' | 'unassigned';
 
+/** Work-queue order: nearest due date first, then most dollars (the server's default); or oldest task first. */
+export type TaskSort = 'deadline' | 'created';
+
 export interface Task {
   id: string;
   name: string;
@@ -16,6 +19,8 @@ export interface Task {
   payerName: string | null;
   amountCents: number | null;
   dateOfService: string | null;
+  /** When the claim first went to the payer (null before, or for encounter tasks): its age counts from here. */
+  claimBilledAt?: string | null;
   codingCaseId: number | null;
   claimId: number | null;
   denialId: number | null;

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Task } from '@/features/tasks/api/types';
 import { TaskListPage } from '@/features/tasks/components/task-list-page';
 import { mockApi, page, problem, reply } from '@/testing/mock-api';
@@ -153,5 +153,95 @@ describe('task list', () => {
     expect(api.calls.map((c) => c.url)).toContain('/api/tasks?view=mine&page=0&size=50&businessKey=RC0000001001');
     await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
     await waitFor(() => expect(screen.getByTestId('task-row')).toHaveAttribute('data-business-key', 'ENC-1001'));
+  });
+});
+
+describe('task list in work-queue order', () => {
+  afterEach(() => vi.useRealTimers());
+
+  // Only Date is faked, so the timers user-event and findBy* rely on keep running. Local noon, any time zone.
+  const today = () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 10, 12, 0, 0));
+  };
+  const at = (day: number, hour = 17) => new Date(2026, 10, day, hour, 0, 0).toISOString();
+
+  it('counts down to each due date and highlights what is overdue', async () => {
+    today();
+    mockApi([
+      {
+        path: MINE,
+        replies: [
+          reply(
+            page([
+              task({ id: 't-1', due: at(8) }),
+              task({ id: 't-2', due: at(10, 23) }),
+              task({ id: 't-3', due: at(11) }),
+              task({ id: 't-4', due: at(13) }),
+              task({ id: 't-5', due: null }),
+            ]),
+          ),
+        ],
+      },
+    ]);
+    renderWithApp(<TaskListPage />, { route: '/tasks' });
+
+    const due = (await screen.findAllByTestId('task-due')).map((cell) => [cell.textContent, cell.className]);
+    expect(due).toEqual([
+      ['2 days overdue', 'overdue'],
+      ['today', 'due-today'],
+      ['tomorrow', ''],
+      ['in 3 days', ''],
+      ['', ''],
+    ]);
+    expect(screen.getByRole('columnheader', { name: 'Due' })).toBeInTheDocument();
+  });
+
+  it('shows the age of claim tasks in days since the claim was billed', async () => {
+    today();
+    mockApi([
+      {
+        path: MINE,
+        replies: [
+          reply(
+            page([
+              task({ id: 't-1', taskDefinitionKey: 'Task_WorkDenial', claimId: 11, claimBilledAt: new Date(2026, 8, 26, 9).toISOString() }),
+              task({ id: 't-2' }),
+            ]),
+          ),
+        ],
+      },
+    ]);
+    renderWithApp(<TaskListPage />, { route: '/tasks' });
+
+    const ages = (await screen.findAllByTestId('task-age')).map((cell) => cell.textContent);
+    expect(ages).toEqual(['45 d', '']);
+    expect(screen.getByRole('columnheader', { name: 'Age (days since the claim was billed)' })).toBeInTheDocument();
+  });
+
+  it('switches between deadline order and oldest first', async () => {
+    const api = mockApi([
+      { path: MINE, replies: [reply(page([task({ assignee: 'coder' })]))] },
+      { path: '/api/tasks?view=mine&page=0&size=50&sort=created', replies: [reply(page([task({ id: 't-7', businessKey: 'ENC-0007', assignee: 'coder' })]))] },
+      { path: '/api/tasks?view=group&page=0&size=50&sort=created', replies: [reply(page([]))] },
+    ]);
+    renderWithApp(<TaskListPage />, { route: '/tasks' });
+    await screen.findByTestId('task-row');
+    const order = screen.getByRole('group', { name: 'Order' });
+    expect(within(order).getByRole('button', { name: 'Deadline' })).toHaveAttribute('aria-pressed', 'true');
+
+    await userEvent.click(within(order).getByRole('button', { name: 'Oldest first' }));
+
+    await waitFor(() => expect(screen.getByTestId('task-row')).toHaveAttribute('data-business-key', 'ENC-0007'));
+    expect(within(order).getByRole('button', { name: 'Oldest first' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('location')).toHaveTextContent('/tasks?view=mine&sort=created');
+
+    // The order stays when the view changes.
+    await userEvent.click(screen.getByRole('tab', { name: 'Group tasks' }));
+    await screen.findByText('No tasks');
+    expect(api.calls.map((c) => c.url)).toContain('/api/tasks?view=group&page=0&size=50&sort=created');
+
+    await userEvent.click(within(order).getByRole('button', { name: 'Deadline' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/tasks\?view=group$/));
   });
 });

@@ -2,16 +2,28 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
-import { formatCents, formatDate, formatDateTime } from '@/lib/format';
+import { daysSince, daysUntil, formatAge, formatCents, formatDate, formatDateTime, formatDue } from '@/lib/format';
 import { claimTask } from '@/features/tasks/api/claim-task';
-import { TASK_PAGE_SIZE, useTasks } from '@/features/tasks/api/get-tasks';
-import type { Task, TaskView } from '@/features/tasks/api/types';
+import { DEFAULT_TASK_SORT, TASK_PAGE_SIZE, useTasks } from '@/features/tasks/api/get-tasks';
+import type { Task, TaskSort, TaskView } from '@/features/tasks/api/types';
 import { unclaimTask } from '@/features/tasks/api/unclaim-task';
 
 const TABS: { view: TaskView; label: string }[] = [
   { view: 'mine', label: 'My tasks' },
   { view: 'group', label: 'Group tasks' },
 ];
+
+const SORTS: { sort: TaskSort; label: string }[] = [
+  { sort: 'deadline', label: 'Deadline' },
+  { sort: 'created', label: 'Oldest first' },
+];
+
+/** Overdue in red, due today in amber; the words say it too. */
+function dueClass(days: number | null): string | undefined {
+  if (days === null) return undefined;
+  if (days < 0) return 'overdue';
+  return days === 0 ? 'due-today' : undefined;
+}
 
 export function TaskListPage() {
   const { user } = useAuth();
@@ -20,16 +32,18 @@ export function TaskListPage() {
   const view: TaskView = params.get('view') === 'group' ? 'group' : 'mine';
   const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
   const find = params.get('find') ?? '';
+  const sort: TaskSort = params.get('sort') === 'created' ? 'created' : DEFAULT_TASK_SORT;
   const [findText, setFindText] = useState(find);
-  const { data, error, loading, reload } = useTasks(view, page, find);
+  const { data, error, loading, reload } = useTasks(view, page, find, sort);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busyTaskId, setBusyTaskId] = useState<string | null>(null);
 
-  const show = (nextView: TaskView, nextPage = 0, nextFind = find) => {
+  const show = (nextView: TaskView, nextPage = 0, nextFind = find, nextSort = sort) => {
     setActionError(null);
     const next: Record<string, string> = { view: nextView };
     if (nextPage > 0) next.page = String(nextPage);
     if (nextFind) next.find = nextFind;
+    if (nextSort !== DEFAULT_TASK_SORT) next.sort = nextSort;
     setParams(next);
   };
 
@@ -49,6 +63,7 @@ export function TaskListPage() {
   const rows = data?.content ?? [];
   const total = data?.totalElements ?? null;
   const hasNext = total !== null ? (page + 1) * TASK_PAGE_SIZE < total : rows.length === TASK_PAGE_SIZE;
+  const now = new Date();
 
   return (
     <section className="task-list" aria-labelledby="task-list-heading">
@@ -65,6 +80,19 @@ export function TaskListPage() {
               onClick={() => show(tab.view)}
             >
               {tab.label}
+            </button>
+          ))}
+        </div>
+        <div role="group" aria-label="Order" className="sort-switch tabs">
+          {SORTS.map((option) => (
+            <button
+              key={option.sort}
+              type="button"
+              aria-pressed={sort === option.sort}
+              className={sort === option.sort ? 'tab tab--active' : 'tab'}
+              onClick={() => show(view, 0, find, option.sort)}
+            >
+              {option.label}
             </button>
           ))}
         </div>
@@ -126,6 +154,9 @@ export function TaskListPage() {
         {!error && data && rows.length === 0 && <p className="empty">No tasks</p>}
         {!error && rows.length > 0 && (
           <table className="grid">
+            <caption className="visually-hidden">
+              {sort === 'deadline' ? 'Tasks, nearest due date first, then largest amount' : 'Tasks, oldest first'}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Task</th>
@@ -135,6 +166,10 @@ export function TaskListPage() {
                 <th scope="col">Date of service</th>
                 <th scope="col" className="num">
                   Amount
+                </th>
+                <th scope="col">Due</th>
+                <th scope="col" className="num">
+                  Age<span className="visually-hidden"> (days since the claim was billed)</span>
                 </th>
                 <th scope="col">Created</th>
                 <th scope="col">Assignee</th>
@@ -147,6 +182,7 @@ export function TaskListPage() {
               {rows.map((task) => {
                 const mine = task.assignee !== null && task.assignee === user?.username;
                 const busy = busyTaskId === task.id;
+                const dueDays = daysUntil(task.due, now);
                 return (
                   <tr
                     key={task.id}
@@ -162,6 +198,20 @@ export function TaskListPage() {
                     <td>{task.payerName}</td>
                     <td>{formatDate(task.dateOfService)}</td>
                     <td className="num">{formatCents(task.amountCents)}</td>
+                    <td className={dueClass(dueDays)} data-testid="task-due">
+                      {task.due && (
+                        <time dateTime={task.due} title={formatDateTime(task.due)}>
+                          {formatDue(dueDays)}
+                        </time>
+                      )}
+                    </td>
+                    <td className="num" data-testid="task-age">
+                      {task.claimBilledAt && (
+                        <time dateTime={task.claimBilledAt} title={`Billed ${formatDateTime(task.claimBilledAt)}`}>
+                          {formatAge(daysSince(task.claimBilledAt, now))}
+                        </time>
+                      )}
+                    </td>
                     <td>{formatDateTime(task.created)}</td>
                     <td>{task.assignee ?? <span className="muted">Unassigned</span>}</td>
                     <td className="actions">

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format';
+import { FormErrors } from '@/lib/form-errors';
+import { useAppeal } from '@/features/appeals/api/get-appeal';
+import { recordAppealDecision } from '@/features/appeals/api/record-appeal-decision';
+import type { Appeal, AppealDecision, AppealOutcome } from '@/features/appeals/api/types';
+import { AppealLetterLink, AppealSummary } from '@/features/appeals/components/appeal-summary';
+
+const OUTCOMES: { outcome: AppealOutcome; label: string; hint: string }[] = [
+  { outcome: 'OVERTURNED', label: 'Overturned', hint: 'The payer will pay: the claim waits for the remittance.' },
+  { outcome: 'UPHELD', label: 'Upheld', hint: 'The payer keeps the denial: it goes back to the denial queue.' },
+];
+
+export function AppealDecisionForm({ appealId, onDone }: { appealId: number; onDone: () => void }) {
+  const { data: appeal, error, loading } = useAppeal(appealId);
+  if (loading && !appeal) return <p role="status">Loading appeal…</p>;
+  if (error || !appeal) {
+    return (
+      <div role="alert" className="alert alert--error">
+        Could not load the appeal: {errorMessage(error)}
+      </div>
+    );
+  }
+  return <AppealDecisionEditor appeal={appeal} onDone={onDone} />;
+}
+
+/** The payer answered the appeal by letter: the biller records what it decided. */
+function AppealDecisionEditor({ appeal, onDone }: { appeal: Appeal; onDone: () => void }) {
+  const [outcome, setOutcome] = useState<AppealOutcome | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldProblem[]>([]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!outcome) {
+      setMessage('Choose "Overturned" or "Upheld".');
+      return;
+    }
+    const decision: AppealDecision = { outcome };
+    if (note.trim()) decision.note = note.trim();
+    setBusy(true);
+    setMessage(null);
+    setErrors([]);
+    try {
+      await recordAppealDecision(appeal.id, decision);
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      setMessage(errorMessage(err));
+      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
+    }
+  };
+
+  return (
+    <form className="appeal-form" aria-labelledby="appeal-decision-heading" onSubmit={submit}>
+      <h2 id="appeal-decision-heading">Payer’s decision on the appeal for claim {appeal.claimNumber}</h2>
+      <FormErrors message={message} errors={errors} />
+      <AppealSummary appeal={appeal} showDeadline={false} />
+
+      <h3>Appeal as sent</h3>
+      <p data-testid="appeal-sent">
+        {appeal.sentAt ? `Sent ${formatDateTime(appeal.sentAt)}${appeal.sentBy ? ` by ${appeal.sentBy}` : ''}` : 'Not sent yet'}
+      </p>
+      {appeal.argument && (
+        <blockquote className="argument" data-testid="appeal-sent-argument">
+          {appeal.argument}
+        </blockquote>
+      )}
+      <AppealLetterLink appeal={appeal} sent={appeal.sentAt != null} />
+
+      <fieldset className="choice" disabled={busy}>
+        <legend>Outcome</legend>
+        {OUTCOMES.map((choice) => (
+          <label key={choice.outcome}>
+            <input
+              type="radio"
+              name="outcome"
+              value={choice.outcome}
+              checked={outcome === choice.outcome}
+              onChange={() => setOutcome(choice.outcome)}
+            />
+            {choice.label}
+          </label>
+        ))}
+        {outcome && <p className="hint">{OUTCOMES.find((choice) => choice.outcome === outcome)?.hint}</p>}
+      </fieldset>
+      <label className="stacked">
+        Note
+        <textarea data-testid="appeal-decision-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <div className="form-actions">
+        <button type="submit" data-testid="record-appeal-decision" disabled={busy || outcome === null}>
+          {busy ? 'Saving…' : 'Record decision'}
+        </button>
+      </div>
+    </form>
+  );
+}

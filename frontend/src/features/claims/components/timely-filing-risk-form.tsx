@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { DaysLeft } from '@/lib/days-left';
+import { daysUntil, formatDateTime } from '@/lib/format';
+import { FormErrors } from '@/lib/form-errors';
+import { useClaim } from '@/features/claims/api/get-claim';
+import { reviewTimelyFilingRisk } from '@/features/claims/api/review-timely-filing-risk';
+import type { Claim } from '@/features/claims/api/types';
+import { ClaimHeader } from '@/features/claims/components/claim-summary';
+
+interface Props {
+  claimId: number;
+  /** The payer's timely-filing deadline: the task's due date (end of the last day, as an instant). */
+  deadline: string | null;
+  onDone: () => void;
+}
+
+export function TimelyFilingRiskForm({ claimId, deadline, onDone }: Props) {
+  const { data: claim, error, loading } = useClaim(claimId);
+  if (loading && !claim) return <p role="status">Loading claim…</p>;
+  if (error || !claim) {
+    return (
+      <div role="alert" className="alert alert--error">
+        Could not load the claim: {errorMessage(error)}
+      </div>
+    );
+  }
+  return <TimelyFilingRiskEditor claim={claim} deadline={deadline} onDone={onDone} />;
+}
+
+/** A claim the payer has still not accepted close to its timely-filing deadline: a manager acts and says what was done. */
+function TimelyFilingRiskEditor({ claim, deadline, onDone }: { claim: Claim; deadline: string | null; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const daysLeft = daysUntil(deadline);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    setErrors([]);
+    try {
+      await reviewTimelyFilingRisk(claim.id, note.trim() || undefined);
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      setMessage(errorMessage(err));
+      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
+    }
+  };
+
+  const last = claim.submissions[claim.submissions.length - 1];
+  return (
+    <form className="claim-form" aria-labelledby="timely-filing-heading" onSubmit={submit}>
+      <h2 id="timely-filing-heading">Timely-filing deadline at risk for claim {claim.claimNumber}</h2>
+      <p className="hint">
+        The payer has not accepted this claim and its filing limit is near. Get it accepted before the deadline, or it
+        can only be written off.
+      </p>
+      <FormErrors message={message} errors={errors} />
+      <dl className="facts" data-testid="timely-filing-deadline">
+        <dt>Filing deadline</dt>
+        <dd>
+          {deadline ? (
+            <>
+              {formatDateTime(deadline)} {daysLeft !== null && <DaysLeft days={daysLeft} testId="timely-filing-days-left" />}
+            </>
+          ) : (
+            <span className="muted">Not known</span>
+          )}
+        </dd>
+        <dt>Last submitted</dt>
+        <dd>{last ? formatDateTime(last.submittedAt) : <span className="muted">Never</span>}</dd>
+      </dl>
+      <ClaimHeader claim={claim} />
+      <label className="stacked">
+        What was done
+        <textarea
+          data-testid="timely-filing-note"
+          rows={4}
+          value={note}
+          disabled={busy}
+          placeholder="Reassigned to …, called the payer …, resubmitted on …"
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+      <div className="form-actions">
+        <button type="submit" data-testid="review-timely-filing" disabled={busy}>
+          {busy ? 'Saving…' : 'Record review'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { FieldMessages, fieldMessages, FormErrors } from '@/lib/form-errors';
+import { useDenial } from '@/features/denials/api/get-denial';
+import { fixRegistration } from '@/features/denials/api/fix-registration';
+import type { Denial, RegistrationFix } from '@/features/denials/api/types';
+import { DenialSummary } from '@/features/denials/components/denial-summary';
+
+const MEMBER_ID = /^[A-Za-z0-9-]+$/;
+
+export function FixRegistrationForm({ denialId, onDone }: { denialId: number; onDone: () => void }) {
+  const { data: denial, error, loading } = useDenial(denialId);
+  if (loading && !denial) return <p role="status">Loading denial…</p>;
+  if (error || !denial) {
+    return (
+      <div role="alert" className="alert alert--error">
+        Could not load the denial: {errorMessage(error)}
+      </div>
+    );
+  }
+  return <RegistrationEditor denial={denial} onDone={onDone} />;
+}
+
+/** The payer could not match the member: the biller enters the id from the patient's card; the claim goes out again. */
+function RegistrationEditor({ denial, onDone }: { denial: Denial; onDone: () => void }) {
+  const [memberId, setMemberId] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldProblem[]>([]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const id = memberId.trim();
+    const problem = !id
+      ? 'Enter the member id from the patient’s insurance card.'
+      : !MEMBER_ID.test(id)
+        ? 'A member id has only letters, digits and dashes.'
+        : null;
+    if (problem) {
+      setMessage(null);
+      setErrors([{ field: 'memberId', severity: 'ERROR', message: problem }]);
+      return;
+    }
+    const fix: RegistrationFix = { memberId: id };
+    if (note.trim()) fix.note = note.trim();
+    setBusy(true);
+    setMessage(null);
+    setErrors([]);
+    try {
+      await fixRegistration(denial.id, fix);
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      setMessage(errorMessage(err));
+      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
+    }
+  };
+
+  const memberIdMessages = fieldMessages(errors, 'memberId');
+  return (
+    <form className="denial-form" aria-labelledby="registration-heading" onSubmit={submit} noValidate>
+      <h2 id="registration-heading">Fix registration for claim {denial.claimNumber}</h2>
+      <FormErrors message={message} errors={errors} describeField={(f) => (f === 'memberId' ? 'Member id' : f)} />
+      <DenialSummary denial={denial} />
+
+      <label className="stacked">
+        Member id (as on the patient’s card)
+        <input
+          data-testid="registration-member-id"
+          value={memberId}
+          required
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={80}
+          disabled={busy}
+          aria-invalid={memberIdMessages.length > 0 || undefined}
+          aria-describedby={memberIdMessages.length > 0 ? 'registration-member-id-error' : undefined}
+          onChange={(e) => setMemberId(e.target.value)}
+        />
+      </label>
+      <FieldMessages id="registration-member-id-error" messages={memberIdMessages} />
+      <label className="stacked">
+        Note
+        <textarea data-testid="registration-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <div className="form-actions">
+        <button type="submit" data-testid="fix-registration" disabled={busy}>
+          {busy ? 'Saving…' : 'Fix registration and resubmit'}
+        </button>
+      </div>
+    </form>
+  );
+}
