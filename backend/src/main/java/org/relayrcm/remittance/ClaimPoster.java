@@ -15,7 +15,6 @@ import org.relayrcm.claims.ClaimStatus;
 import org.relayrcm.denials.DenialRoute;
 import org.relayrcm.denials.Denials;
 import org.relayrcm.denials.DeniedItem;
-import org.relayrcm.edi.Adjustment;
 import org.relayrcm.edi.ClaimPayment;
 import org.relayrcm.edi.ServicePayment;
 import org.relayrcm.remittance.PostingRules.Imbalance;
@@ -129,7 +128,7 @@ class ClaimPoster {
     private Result adjudicate(StoredClaim stored, OurClaim claim) {
         ClaimPayment clp = stored.payment();
         List<Integer> lineNumbers = LineMatcher.match(clp.lines(), ourLines(claim.id()));
-        List<DeniedItem> denied = deniedItems(clp, lineNumbers);
+        List<DeniedItem> denied = PostingRules.deniedItems(clp, lineNumbers, denials::route);
         RemittanceWorkflow.Outcome outcome = RemittanceWorkflow.Outcome.PAID;
         DenialRoute route = null;
         if (PostingRules.status(clp) == PostingRules.Status.DENIED || !denied.isEmpty()) {
@@ -163,37 +162,6 @@ class ClaimPoster {
         // No process waits for a claim paid outside the relay (or whose process was cancelled); the posting stands.
         workflow.remittanceArrived(claim.claimNumber(), new RemittanceWorkflow.Answer(outcome, route, share, forwarded));
         return new Result(outcome.name(), null, null, paid, share, contractual, warnings);
-    }
-
-    /**
-     * What goes to denial work. A denied claim (CLP02 4): every adjustment, claim level with the MOA/MIA remarks and
-     * line level with the line's LQ remarks. A paid claim: the adjustments of each line paid nothing for a reason the
-     * routing table calls a denial (and of the claim itself when the payer answered without lines and paid nothing).
-     */
-    List<DeniedItem> deniedItems(ClaimPayment clp, List<Integer> lineNumbers) {
-        List<DeniedItem> items = new ArrayList<>();
-        boolean claimDenied = PostingRules.status(clp) == PostingRules.Status.DENIED;
-        if (claimDenied || (clp.lines().isEmpty() && clp.paymentAmount().signum() == 0
-                && anyDenial(clp.adjustments(), clp.remarkCodes()))) {
-            clp.adjustments().forEach(a -> items.add(item(null, a, clp.remarkCodes())));
-        }
-        for (int i = 0; i < clp.lines().size(); i++) {
-            ServicePayment line = clp.lines().get(i);
-            if (claimDenied || (line.paymentAmount().signum() == 0 && anyDenial(line.adjustments(), line.remarkCodes()))) {
-                Integer lineNumber = lineNumbers.get(i);
-                line.adjustments().forEach(a -> items.add(item(lineNumber, a, line.remarkCodes())));
-            }
-        }
-        return items;
-    }
-
-    private boolean anyDenial(List<Adjustment> adjustments, List<String> remarkCodes) {
-        return adjustments.stream().anyMatch(a -> denials.route(a.groupCode(), a.reasonCode(), remarkCodes).isDenial());
-    }
-
-    private static DeniedItem item(Integer lineNumber, Adjustment adjustment, List<String> remarkCodes) {
-        return new DeniedItem(lineNumber, adjustment.groupCode(), adjustment.reasonCode(), remarkCodes,
-                cents(adjustment.amount()));
     }
 
     private List<LineMatcher.OurLine> ourLines(long claimId) {

@@ -1,11 +1,14 @@
 package org.relayrcm.remittance;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.relayrcm.denials.DenialRoute;
+import org.relayrcm.denials.DeniedItem;
 import org.relayrcm.edi.Adjustment;
 import org.relayrcm.edi.ClaimPayment;
 import org.relayrcm.edi.RemittanceAdvice;
@@ -78,6 +81,45 @@ final class PostingRules {
     static long patientShareCents(ClaimPayment clp) {
         long stated = cents(clp.patientResponsibility());
         return stated != 0 ? stated : groupCents(allAdjustments(clp), "PR");
+    }
+
+    /** The denial routing table, as far as deciding what is a denial needs it. */
+    interface Routing {
+        DenialRoute route(String groupCode, String reasonCode, List<String> remarkCodes);
+    }
+
+    /**
+     * What goes to denial work. A denied claim (CLP02 4): every adjustment, claim level with the MOA/MIA remarks and
+     * line level with the line's LQ remarks. A paid claim: the adjustments of each line paid nothing for a reason the
+     * routing table calls a denial, and of the claim itself when the payer answered without lines and paid nothing.
+     *
+     * @param lineNumbers our line number for each SVC, {@code null} where none matched (recorded as claim level)
+     */
+    static List<DeniedItem> deniedItems(ClaimPayment clp, List<Integer> lineNumbers, Routing routing) {
+        List<DeniedItem> items = new ArrayList<>();
+        boolean claimDenied = status(clp) == Status.DENIED;
+        if (claimDenied || (clp.lines().isEmpty() && clp.paymentAmount().signum() == 0
+                && anyDenial(clp.adjustments(), clp.remarkCodes(), routing))) {
+            clp.adjustments().forEach(a -> items.add(item(null, a, clp.remarkCodes())));
+        }
+        for (int i = 0; i < clp.lines().size(); i++) {
+            ServicePayment line = clp.lines().get(i);
+            if (claimDenied || (line.paymentAmount().signum() == 0
+                    && anyDenial(line.adjustments(), line.remarkCodes(), routing))) {
+                Integer lineNumber = lineNumbers.get(i);
+                line.adjustments().forEach(a -> items.add(item(lineNumber, a, line.remarkCodes())));
+            }
+        }
+        return items;
+    }
+
+    private static boolean anyDenial(List<Adjustment> adjustments, List<String> remarkCodes, Routing routing) {
+        return adjustments.stream().anyMatch(a -> routing.route(a.groupCode(), a.reasonCode(), remarkCodes).isDenial());
+    }
+
+    private static DeniedItem item(Integer lineNumber, Adjustment adjustment, List<String> remarkCodes) {
+        return new DeniedItem(lineNumber, adjustment.groupCode(), adjustment.reasonCode(), remarkCodes,
+                cents(adjustment.amount()));
     }
 
     /** A claim out of balance, in a biller's words; empty when CLP03 − CLP04 equals every CAS of the claim. */
