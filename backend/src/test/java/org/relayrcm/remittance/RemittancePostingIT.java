@@ -369,6 +369,22 @@ class RemittancePostingIT {
     }
 
     @Test
+    void aStatusPostingDoesNotKnowIsQueuedNotGuessed() {
+        String number = PostingFixture.uniqueClaimNumber();
+        fixture.seed(number, "SUBMITTED", List.of(new PostingFixture.Line("99213", 13500)));
+        ClaimPayment predetermination = claim(number, "25", "135", "0", null, "ICN-" + number, List.of(),
+                line("99213", "135", "0", null, List.of(), cas("OA", "101", "135")));
+
+        JsonNode summary = fixture.post(advice(List.of(predetermination))).json();
+
+        assertThat(summary.get("claims").get(0).get("outcome").asText()).isEqualTo("UNSUPPORTED_STATUS");
+        assertThat(summary.get("exceptions").get("UNSUPPORTED_STATUS").asInt()).isEqualTo(1);
+        assertThat(fixture.status(number)).isEqualTo("SUBMITTED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM denial d JOIN claim c ON c.id = d.claim_id "
+                + "WHERE c.claim_number = ?", Long.class, number)).isZero();
+    }
+
+    @Test
     void readsAFileThatStartsWithAByteOrderMark() {
         String number = PostingFixture.uniqueClaimNumber();
         fixture.seed(number, "SUBMITTED", List.of(new PostingFixture.Line("99213", 13500)));
