@@ -15,10 +15,5 @@ public enum ExceptionKind {
     /** A claim status code (CLP02) posting does not handle, e.g. 23 or 25; nothing was posted. */
     UNSUPPORTED_STATUS,
     /** The payer took back a posted payment and sent no corrected one in the same transaction. */
-    PAYMENT_REVERSED;
-
-    /** Whether the claim payment was left unposted (the rest are raised after posting). */
-    boolean refusesClaim() {
-        return this != UNBALANCED_PAYMENT && this != PAYMENT_REVERSED;
-    }
+    PAYMENT_REVERSED
 }
