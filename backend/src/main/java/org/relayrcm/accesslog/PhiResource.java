@@ -9,7 +9,11 @@ public enum PhiResource {
     DENIAL("SELECT e.patient_id FROM denial d JOIN claim c ON c.id = d.claim_id "
             + "JOIN encounter e ON e.id = c.encounter_id WHERE d.id = :id"),
     PHYSICIAN_QUERY("SELECT e.patient_id FROM physician_query q JOIN encounter e ON e.id = q.encounter_id WHERE q.id = :id"),
-    CODING_AUDIT("SELECT e.patient_id FROM coding_audit a JOIN encounter e ON e.id = a.encounter_id WHERE a.id = :id");
+    CODING_AUDIT("SELECT e.patient_id FROM coding_audit a JOIN encounter e ON e.id = a.encounter_id WHERE a.id = :id"),
+    /** The claim the payment was matched to, or posted to on review; none (nothing logged) while it is unknown. */
+    REMITTANCE_EXCEPTION("SELECT e.patient_id FROM remittance_exception x "
+            + "JOIN claim c ON c.id = COALESCE(x.claim_id, x.resolved_claim_id) "
+            + "JOIN encounter e ON e.id = c.encounter_id WHERE x.id = :id");
 
     final String patientOf;
 

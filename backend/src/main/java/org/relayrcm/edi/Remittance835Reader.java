@@ -118,7 +118,7 @@ public final class Remittance835Reader {
             switch (s.tag()) {
                 case "BPR" -> {
                     advice.handlingCode = s.element(1);
-                    advice.totalPayment = X12Values.requireDecimal(s, 2, "total payment");
+                    advice.totalPayment = requireAmount(s, 2, "total payment");
                     advice.creditDebitFlag = s.element(3);
                     advice.paymentMethod = s.element(4);
                     advice.paymentDate = X12Values.parseDate(s, 16);
@@ -166,8 +166,13 @@ public final class Remittance835Reader {
                     }
                 }
                 case "PLB" -> plb(s);
+                case "AMT" -> {
+                    if (line != null && "B6".equals(s.element(1))) {
+                        line.allowedAmount = amount(s, 2);
+                    }
+                }
                 default -> {
-                    // PER, TS3, TS2, AMT, QTY, ... are not needed for posting
+                    // PER, TS3, TS2, QTY, claim-level AMT ... are not needed for posting
                 }
             }
         }
@@ -222,9 +227,9 @@ public final class Remittance835Reader {
             claim = new ClaimBuilder();
             claim.patientControlNumber = s.element(1);
             claim.statusCode = s.element(2);
-            claim.chargeAmount = X12Values.requireDecimal(s, 3, "claim charge");
-            claim.paymentAmount = X12Values.requireDecimal(s, 4, "claim payment");
-            claim.patientResponsibility = X12Values.parseDecimal(s, 5);
+            claim.chargeAmount = requireAmount(s, 3, "claim charge");
+            claim.paymentAmount = requireAmount(s, 4, "claim payment");
+            claim.patientResponsibility = amount(s, 5);
             claim.claimFilingIndicator = X12Values.emptyToNull(s.element(6));
             claim.payerClaimControlNumber = X12Values.emptyToNull(s.element(7));
         }
@@ -245,7 +250,7 @@ public final class Remittance835Reader {
                 if (s.element(reason).isEmpty()) {
                     continue;
                 }
-                BigDecimal amount = X12Values.requireDecimal(s, reason + 1, "adjustment amount");
+                BigDecimal amount = requireAmount(s, reason + 1, "adjustment amount");
                 target.add(new Adjustment(group, s.element(reason), amount, X12Values.parseDecimal(s, reason + 2)));
             }
         }
@@ -273,8 +278,8 @@ public final class Remittance835Reader {
             line.procedureCode = procedure.get(1);
             line.modifiers = procedure.subList(2, Math.min(procedure.size(), 6)).stream()
                     .filter(m -> !m.isEmpty()).toList();
-            line.chargeAmount = X12Values.parseDecimal(s, 2);
-            line.paymentAmount = X12Values.parseDecimal(s, 3);
+            line.chargeAmount = amount(s, 2);
+            line.paymentAmount = amount(s, 3);
             if (line.chargeAmount == null || line.paymentAmount == null) {
                 // Seen in a real Blue Cross file: an extra informational line whose amounts drifted to later
                 // elements. The claim's CLP amounts still balance without it, so the line is kept at zero rather
@@ -286,6 +291,8 @@ public final class Remittance835Reader {
                 line.paymentAmount = line.paymentAmount == null ? BigDecimal.ZERO : line.paymentAmount;
             }
             line.units = X12Values.parseDecimal(s, 5);
+            String submitted = s.component(6, 2);
+            line.submittedCode = submitted.isEmpty() || submitted.equals(line.procedureCode) ? null : submitted;
         }
 
         /** SVC01 as [qualifier, code, modifiers...]; refuses a composite without a procedure code. */
@@ -322,8 +329,28 @@ public final class Remittance835Reader {
                 }
                 advice.providerAdjustments.add(new ProviderAdjustment(providerId, fiscalDate, s.component(reason, 1),
                         X12Values.emptyToNull(s.component(reason, 2)),
-                        X12Values.requireDecimal(s, reason + 1, "provider adjustment amount")));
+                        requireAmount(s, reason + 1, "provider adjustment amount")));
             }
+        }
+
+        /**
+         * An amount in dollars. More than two decimals would be a fraction of a cent, which no payment can carry:
+         * the file is refused rather than rounded, so what is posted always adds up to the payer's check.
+         */
+        private static BigDecimal amount(X12Segment s, int position) {
+            BigDecimal value = X12Values.parseDecimal(s, position);
+            if (value != null && value.stripTrailingZeros().scale() > 2) {
+                throw new X12FormatException(s.tag(), s.number(), String.format(
+                        "%s%02d '%s' in segment %d (%s) has fractions of a cent; amounts in an 835 have at most two "
+                                + "decimals. Nothing was posted; ask the payer for a corrected 835.",
+                        s.tag(), position, s.element(position), s.number(), s.tag()));
+            }
+            return value;
+        }
+
+        private static BigDecimal requireAmount(X12Segment s, int position, String meaning) {
+            X12Values.requireDecimal(s, position, meaning);
+            return amount(s, position);
         }
 
         private void closeLine() {
@@ -429,12 +456,14 @@ public final class Remittance835Reader {
         BigDecimal units;
         LocalDate serviceDate;
         String lineItemControlNumber;
+        BigDecimal allowedAmount;
+        String submittedCode;
         final List<Adjustment> adjustments = new ArrayList<>();
         final List<String> remarkCodes = new ArrayList<>();
 
         ServicePayment build() {
             return new ServicePayment(procedureQualifier, procedureCode, modifiers, chargeAmount, paymentAmount,
-                    units, serviceDate, lineItemControlNumber, adjustments, remarkCodes);
+                    units, serviceDate, lineItemControlNumber, adjustments, remarkCodes, allowedAmount, submittedCode);
         }
     }
 }

@@ -152,6 +152,9 @@ public final class Remittance835Writer {
         if (line.lineItemControlNumber() != null) {
             x12.segment("REF", "6R", line.lineItemControlNumber());
         }
+        if (line.allowedAmount() != null) {
+            x12.segment("AMT", "B6", X12Values.decimal(line.allowedAmount()));
+        }
         for (String remark : line.remarkCodes()) {
             x12.segment("LQ", "HE", remark);
         }

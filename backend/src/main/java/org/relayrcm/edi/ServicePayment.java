@@ -17,6 +17,9 @@ import java.util.List;
  * @param lineItemControlNumber REF*6R: our line id echoed back, the reliable way to match a line
  * @param adjustments           line-level CAS
  * @param remarkCodes           LQ*HE remittance advice remark codes (RARC)
+ * @param allowedAmount         AMT*B6, what the payer allows for the line; {@code null} when not sent
+ * @param submittedCode         SVC06-2, the procedure code we billed when the payer paid under another one (SVC01);
+ *                              {@code null} when the payer kept ours
  */
 public record ServicePayment(
         String procedureQualifier,
@@ -28,12 +31,27 @@ public record ServicePayment(
         LocalDate serviceDate,
         String lineItemControlNumber,
         List<Adjustment> adjustments,
-        List<String> remarkCodes) {
+        List<String> remarkCodes,
+        BigDecimal allowedAmount,
+        String submittedCode) {
 
     public ServicePayment {
         modifiers = List.copyOf(modifiers);
         adjustments = List.copyOf(adjustments);
         remarkCodes = List.copyOf(remarkCodes);
+    }
+
+    /** A line without allowed amount and with the procedure code as billed. */
+    public ServicePayment(String procedureQualifier, String procedureCode, List<String> modifiers,
+            BigDecimal chargeAmount, BigDecimal paymentAmount, BigDecimal units, LocalDate serviceDate,
+            String lineItemControlNumber, List<Adjustment> adjustments, List<String> remarkCodes) {
+        this(procedureQualifier, procedureCode, modifiers, chargeAmount, paymentAmount, units, serviceDate,
+                lineItemControlNumber, adjustments, remarkCodes, null, null);
+    }
+
+    /** The code we billed: SVC06 when the payer adjudicated under another code, else SVC01. */
+    public String billedCode() {
+        return submittedCode != null ? submittedCode : procedureCode;
     }
 
     public BigDecimal adjustmentTotal() {

@@ -101,6 +101,37 @@ class Remittance835ReaderTest {
     }
 
     @Test
+    void refusesAnAmountWithFractionsOfACentNamingTheElement() {
+        X12FormatException error = refused(SMALL.replace("CAS*CO*45*25~", "CAS*CO*45*25.005~"));
+
+        assertThat(error.segmentId()).isEqualTo("CAS");
+        assertThat(error.segmentNumber()).isEqualTo(20);
+        assertThat(error.getMessage()).startsWith("CAS03 '25.005' in segment 20 (CAS) has fractions of a cent");
+    }
+
+    @Test
+    void acceptsTrailingZerosBeyondTheCentAndQuantitiesWithMoreDecimals() {
+        ClaimPayment claim = read(SMALL.replace("CLP*CLM0001*1*125*80*", "CLP*CLM0001*1*125.000*80*")
+                .replace("SVC*HC:99213:25*125*80**1~", "SVC*HC:99213:25*125*80**1.125~")).advices().get(0).claims().get(0);
+
+        assertThat(claim.chargeAmount()).isEqualByComparingTo("125");
+        assertThat(claim.lines().get(0).units()).isEqualByComparingTo("1.125");
+    }
+
+    @Test
+    void readsTheAllowedAmountAndTheCodeWeBilledWhenThePayerPaidUnderAnother() {
+        String recoded = SMALL.replace("SVC*HC:99213:25*125*80**1~", "SVC*HC:99212*125*80**1*HC:99213:25~")
+                .replace("LQ*HE*M15~", "AMT*B6*105~LQ*HE*M15~").replace("SE*23*0001", "SE*24*0001");
+        ServicePayment line = read(recoded).advices().get(0).claims().get(0).lines().get(0);
+
+        assertThat(line.procedureCode()).isEqualTo("99212");
+        assertThat(line.submittedCode()).isEqualTo("99213");
+        assertThat(line.billedCode()).isEqualTo("99213");
+        assertThat(line.allowedAmount()).isEqualByComparingTo("105");
+        assertThat(read(SMALL).advices().get(0).claims().get(0).lines().get(0).allowedAmount()).isNull();
+    }
+
+    @Test
     void ignoresAByteOrderMarkAndLineBreaksBetweenSegments() {
         String messy = "\uFEFF" + SMALL.replace("~", "~\r\n    ");
 

@@ -1,0 +1,244 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { formatCents, formatDate } from '@/lib/format';
+import { FieldMessages, FormErrors, fieldMessages } from '@/lib/form-errors';
+import { useRemittanceException } from '@/features/remittance/api/get-remittance-exception';
+import { resolveRemittanceException } from '@/features/remittance/api/resolve-remittance-exception';
+import type {
+  ExceptionAction,
+  ExceptionKind,
+  ExceptionResolution,
+  RemittanceException,
+} from '@/features/remittance/api/types';
+
+const KIND_LABELS: Record<ExceptionKind, string> = {
+  CLAIM_NOT_FOUND: 'No such claim',
+  UNBALANCED_CLAIM: 'Claim does not balance',
+  UNBALANCED_PAYMENT: 'Payment does not balance',
+  UNKNOWN_REVERSAL: 'Reversal of an unknown payment',
+  NOT_AWAITED: 'Claim not waiting for payment',
+  UNSUPPORTED_STATUS: 'Unsupported claim status',
+  PAYMENT_REVERSED: 'Payment reversed',
+};
+
+const FIELD_NAMES: Record<string, string> = { claimNumber: 'Claim number', note: 'Note', action: 'Resolution' };
+
+export function ReviewRemittanceForm({ exceptionId, onDone }: { exceptionId: number; onDone: () => void }) {
+  const { data: exception, error, loading } = useRemittanceException(exceptionId);
+  if (loading && !exception) return <p role="status">Loading remittance exception…</p>;
+  if (error || !exception) {
+    return (
+      <div role="alert" className="alert alert--error">
+        Could not load the remittance exception: {errorMessage(error)}
+      </div>
+    );
+  }
+  return <ExceptionReview exception={exception} onDone={onDone} />;
+}
+
+function ExceptionReview({ exception, onDone }: { exception: RemittanceException; onDone: () => void }) {
+  const canPost = exception.actions.includes('POST_TO_CLAIM');
+  const [action, setAction] = useState<ExceptionAction | null>(canPost ? null : 'ACKNOWLEDGE');
+  const [claimNumber, setClaimNumber] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldProblem[]>([]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!action) {
+      setMessage('Choose "Post to claim" or "Acknowledge".');
+      return;
+    }
+    const resolution: ExceptionResolution = { action };
+    if (action === 'POST_TO_CLAIM') resolution.claimNumber = claimNumber.trim();
+    if (note.trim()) resolution.note = note.trim();
+    setBusy(true);
+    setMessage(null);
+    setErrors([]);
+    try {
+      await resolveRemittanceException(exception.id, resolution);
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      setMessage(errorMessage(err));
+      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
+    }
+  };
+
+  const resolved = exception.actions.length === 0;
+  return (
+    <form className="remittance-review-form" aria-labelledby="remittance-heading" onSubmit={submit}>
+      <h2 id="remittance-heading">
+        {KIND_LABELS[exception.kind] ?? exception.kind}
+        {exception.sentClaimNumber && ` — claim ${exception.sentClaimNumber}`}
+      </h2>
+      <FormErrors message={message} errors={errors} describeField={(f) => FIELD_NAMES[f] ?? f} />
+      <p className="remittance-review-form__message" data-testid="exception-message">
+        {exception.message}
+      </p>
+      <dl className="facts facts--wide" data-testid="exception-facts">
+        <dt>Payer</dt>
+        <dd>
+          {exception.payerName}
+          {exception.payerId && <span className="mono"> ({exception.payerId})</span>}
+        </dd>
+        <dt>Trace number</dt>
+        <dd className="mono">{exception.traceNumber}</dd>
+        <dt>Payment</dt>
+        <dd>
+          {formatCents(exception.paymentCents)}
+          {exception.paymentDate && ` on ${formatDate(exception.paymentDate)}`}
+        </dd>
+        {exception.sentClaimNumber && (
+          <>
+            <dt>Claim number sent</dt>
+            <dd className="mono">{exception.sentClaimNumber}</dd>
+            <dt>Status code</dt>
+            <dd className="mono">{exception.statusCode}</dd>
+            <dt>Charge</dt>
+            <dd>{formatCents(exception.chargeCents)}</dd>
+            <dt>Paid</dt>
+            <dd>{formatCents(exception.paidCents)}</dd>
+            <dt>Patient responsibility</dt>
+            <dd>{formatCents(exception.patientResponsibilityCents)}</dd>
+            <dt>Payer claim number</dt>
+            <dd className="mono">{exception.payerClaimControl}</dd>
+          </>
+        )}
+        {exception.differenceCents != null && (
+          <>
+            <dt>Out of balance by</dt>
+            <dd>{formatCents(exception.differenceCents)}</dd>
+          </>
+        )}
+        {exception.claimNumber && (
+          <>
+            <dt>Our claim</dt>
+            <dd className="mono">{exception.claimNumber}</dd>
+          </>
+        )}
+      </dl>
+
+      {exception.lines.length > 0 && (
+        <table className="grid">
+          <caption className="visually-hidden">Service lines as the payer answered them</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Line
+              </th>
+              <th scope="col">Procedure</th>
+              <th scope="col">Date</th>
+              <th scope="col" className="num">
+                Charge
+              </th>
+              <th scope="col" className="num">
+                Paid
+              </th>
+              <th scope="col">Adjustments</th>
+            </tr>
+          </thead>
+          <tbody>
+            {exception.lines.map((line) => (
+              <tr key={line.position}>
+                <td className="num">{line.position}</td>
+                <td className="mono">
+                  {line.procedureCode}
+                  {line.modifiers && `:${line.modifiers.replaceAll(',', ':')}`}
+                </td>
+                <td>{formatDate(line.serviceDate)}</td>
+                <td className="num">{formatCents(line.chargeCents)}</td>
+                <td className="num">{formatCents(line.paidCents)}</td>
+                <td>
+                  {exception.adjustments
+                    .filter((a) => a.linePosition === line.position)
+                    .map((a) => `${a.groupCode}-${a.reasonCode} ${formatCents(a.amountCents)}`)
+                    .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {resolved ? (
+        <p role="status">
+          Resolved ({exception.status.toLowerCase()}) by {exception.resolvedBy}
+          {exception.resolvedClaimNumber && ` to claim ${exception.resolvedClaimNumber}`}
+          {exception.resolutionNote && `: ${exception.resolutionNote}`}
+        </p>
+      ) : (
+        <>
+          {canPost && (
+            <fieldset className="choice" disabled={busy}>
+              <legend>Resolution</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="action"
+                  value="POST_TO_CLAIM"
+                  checked={action === 'POST_TO_CLAIM'}
+                  onChange={() => setAction('POST_TO_CLAIM')}
+                />
+                Post to claim
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="action"
+                  value="ACKNOWLEDGE"
+                  checked={action === 'ACKNOWLEDGE'}
+                  onChange={() => setAction('ACKNOWLEDGE')}
+                />
+                Acknowledge
+              </label>
+            </fieldset>
+          )}
+          {action === 'POST_TO_CLAIM' && (
+            <label className="stacked">
+              Claim number
+              <input
+                data-testid="post-claim-number"
+                value={claimNumber}
+                disabled={busy}
+                aria-describedby="claim-number-errors"
+                onChange={(e) => setClaimNumber(e.target.value)}
+              />
+            </label>
+          )}
+          {action === 'POST_TO_CLAIM' && (
+            <FieldMessages id="claim-number-errors" messages={fieldMessages(errors, 'claimNumber')} />
+          )}
+          <label className="stacked">
+            Note
+            <textarea
+              data-testid="exception-note"
+              rows={3}
+              value={note}
+              disabled={busy}
+              aria-describedby="note-errors"
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </label>
+          <FieldMessages id="note-errors" messages={fieldMessages(errors, 'note')} />
+          <div className="form-actions">
+            <button
+              type="submit"
+              data-testid="resolve-exception"
+              disabled={
+                busy ||
+                action === null ||
+                (action === 'POST_TO_CLAIM' && claimNumber.trim() === '') ||
+                (action === 'ACKNOWLEDGE' && note.trim() === '')
+              }
+            >
+              {busy ? 'Saving…' : action === 'POST_TO_CLAIM' ? 'Post payment' : action === 'ACKNOWLEDGE' ? 'Acknowledge' : 'Resolve'}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
