@@ -10,6 +10,7 @@ import { DenialForm } from '@/features/denials/components/denial-form';
 import { FixRegistrationForm } from '@/features/denials/components/fix-registration-form';
 import { RecodeDenialForm } from '@/features/denials/components/recode-denial-form';
 import { AnswerQueryForm } from '@/features/queries/components/answer-query-form';
+import { ReviewRemittanceForm } from '@/features/remittance/components/review-remittance-form';
 import { PatientBalanceForm } from '@/features/statements/components/patient-balance-form';
 import type { Task } from '@/features/tasks/api/types';
 import { ApproveWriteOffForm } from '@/features/write-offs/components/approve-write-off-form';
@@ -49,6 +50,12 @@ export const taskForms: Record<string, TaskFormRenderer> = {
     task.auditId != null ? <AuditForm auditId={task.auditId} onDone={onDone} /> : missing('coding audit'),
   Task_ReviewPatientBalance: (task, onDone) =>
     task.statementId != null ? <PatientBalanceForm statementId={task.statementId} onDone={onDone} /> : missing('patient statement'),
+  Task_ReviewRemittance: (task, onDone) =>
+    task.remittanceExceptionId != null ? (
+      <ReviewRemittanceForm exceptionId={task.remittanceExceptionId} onDone={onDone} />
+    ) : (
+      missing('remittance exception')
+    ),
 };
 
 function missing(what: string) {
