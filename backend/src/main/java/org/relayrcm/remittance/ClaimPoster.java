@@ -230,6 +230,13 @@ class ClaimPoster {
                     + claim.status() + " by now. Nothing changed; decide with the payer how to settle it.",
                     cents(clp.paymentAmount()), null);
         }
+        if (claim.status() == ClaimStatus.DENIED && denialBeingWorked(claim.id())) {
+            // Someone is correcting or appealing that denial; reversing under them would resubmit a paid claim.
+            settle(stored.id(), claim.id(), "NOT_AWAITED");
+            return Result.refused("NOT_AWAITED", ExceptionKind.NOT_AWAITED, "The payer reverses (CLP02 22) its denial "
+                    + "of claim " + claim.claimNumber() + " while that denial is being worked. Nothing changed; finish "
+                    + "or stop the denial work, then settle the reversal with the payer.", cents(clp.paymentAmount()), null);
+        }
         takeBack(original.get(), claim);
         claims.transition(claim.id(), ClaimStatus.ACCEPTED);
         jdbc.sql("UPDATE remittance_claim SET reversed_by = :reversal WHERE id = :id")
@@ -244,6 +251,11 @@ class ClaimPoster {
         return new Result("REVERSAL", null, followUp, cents(clp.paymentAmount()),
                 -PostingRules.patientShareCents(records.load(original.get().id()).payment()),
                 -original.get().contractualCents(), List.of());
+    }
+
+    private boolean denialBeingWorked(long claimId) {
+        return jdbc.sql("SELECT COUNT(*) FROM denial WHERE claim_id = :claim AND status IN ('OPEN', 'APPEALED')")
+                .param("claim", claimId).query(Long.class).single() > 0;
     }
 
     /** Takes the original payment's amounts off the claim and off the lines it was posted to. */

@@ -206,6 +206,24 @@ class DenialQueuesIT {
     }
 
     @Test
+    void aReversalOfADenialBeingWorkedGoesToABillerAndLeavesTheWorkAsItIs() {
+        String claimNumber = silentPayersClaim("REV");
+        post835(Sample835.claim(claimNumber, "4", List.of(
+                line("99213", List.of("25"), VISIT, 0, new Cas("CO", "16", VISIT), null),
+                line("20610", List.of("RT"), INJECTION, 0, new Cas("CO", "16", INJECTION), null)), "ICN-" + claimNumber));
+        relay.awaitTask("biller", "Task_WorkDenial", claimNumber);
+
+        post835(Sample835.claim(claimNumber, "22", List.of(
+                line("99213", List.of("25"), -VISIT, 0, new Cas("CO", "16", -VISIT), null),
+                line("20610", List.of("RT"), -INJECTION, 0, new Cas("CO", "16", -INJECTION), null)), "ICN-" + claimNumber));
+
+        assertThat(statusOf(claimNumber)).isEqualTo("DENIED");
+        assertThat(jdbc.queryForObject("SELECT x.kind FROM remittance_exception x JOIN claim c ON c.id = x.claim_id "
+                + "WHERE c.claim_number = ?", String.class, claimNumber)).isEqualTo("NOT_AWAITED");
+        assertThat(relay.findTask("biller", "Task_WorkDenial", claimNumber)).isNotNull();
+    }
+
+    @Test
     void aContractualAdjustmentIsNotADenial() {
         String claimNumber = silentPayersClaim("CO45");
         post835(Sample835.claim(claimNumber, "1", List.of(
