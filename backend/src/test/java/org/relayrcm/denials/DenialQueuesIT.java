@@ -224,6 +224,31 @@ class DenialQueuesIT {
     }
 
     @Test
+    void aClaimStillUnacceptedNearItsTimelyFilingDeadlineEscalatesToAManager() {
+        String encounter = RelayFixture.uniqueNumber("TFW");
+        Map<String, Object> body = RelayFixture.encounter(encounter);
+        body.put("coverage", Map.of("payerCode", "ITNOSIM", "memberId", "SILENT1"));
+        // 340 days after the date of service: inside the 30-day warning before the payer's 365-day limit.
+        body.put("dateOfService", LocalDate.now().minusDays(340).toString());
+        String claimNumber = codedClaim(encounter, body);
+
+        JsonNode task = relay.claimTask("manager", "Task_TimelyFilingRisk", claimNumber);
+        assertThat(LocalDate.parse(task.get("due").asText().substring(0, 10))).isEqualTo(LocalDate.now().plusDays(25));
+        assertThat(relay.findTask("biller", "Task_TimelyFilingRisk", claimNumber)).isNull();
+        long claimId = task.get("claimId").asLong();
+
+        Api.Response reviewed = relay.as("manager").post("/api/claims/" + claimId + "/timely-filing-risk",
+                Map.of("note", "Asked Dana to call the payer today"));
+
+        assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT note FROM claim_follow_up WHERE claim_id = ? AND task_key = ?",
+                String.class, claimId, "Task_TimelyFilingRisk")).isEqualTo("Asked Dana to call the payer today");
+        assertThat(relay.findTask("manager", "Task_TimelyFilingRisk", claimNumber)).isNull();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber).active().count())
+                .as("the claim itself still waits for the payer").isEqualTo(1);
+    }
+
+    @Test
     void aContractualAdjustmentIsNotADenial() {
         String claimNumber = silentPayersClaim("CO45");
         post835(Sample835.claim(claimNumber, "1", List.of(

@@ -6,14 +6,15 @@ import java.util.Date;
 import java.util.Set;
 
 import org.relayrcm.claims.ClaimStatus;
-import org.springframework.beans.factory.annotation.Value;
+import org.relayrcm.claims.scrub.ScrubSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Deadlines of claim-submission that are the payer's data (payer.timely_filing_days, expected_adjudication_days),
  * looked up by claim number when the process reaches them. The timely-filing deadline is the end of the last day the
- * payer takes the claim, counted from the date of service.
+ * payer takes the claim, counted from the date of service (from discharge for an institutional stay), as the
+ * scrubber's TimelyFilingRule counts it.
  */
 @Component("claimDeadlines")
 public class ClaimDeadlines {
@@ -26,12 +27,13 @@ public class ClaimDeadlines {
     private final JdbcClient jdbc;
     private final int warningDays;
 
-    ClaimDeadlines(JdbcClient jdbc, @Value("${relay.claims.timely-filing-warning-days:30}") int warningDays) {
-        if (warningDays < 0) {
-            throw new IllegalArgumentException("relay.claims.timely-filing-warning-days must not be negative");
+    /** The scrubber's warning period: the claim it warns about is the one a manager hears about. */
+    ClaimDeadlines(JdbcClient jdbc, ScrubSettings scrub) {
+        if (scrub.timelyFilingWarningDays() < 0) {
+            throw new IllegalArgumentException("relay.claims.scrub.timely-filing-warning-days must not be negative");
         }
         this.jdbc = jdbc;
-        this.warningDays = warningDays;
+        this.warningDays = scrub.timelyFilingWarningDays();
     }
 
     private record Terms(LocalDate dateOfService, int timelyFilingDays, int expectedAdjudicationDays, String status) {
@@ -65,8 +67,11 @@ public class ClaimDeadlines {
 
     private Terms terms(String claimNumber) {
         return jdbc.sql("""
-                SELECT c.date_of_service, p.timely_filing_days, p.expected_adjudication_days, c.status
-                FROM claim c JOIN payer p ON p.id = c.payer_id WHERE c.claim_number = :number""")
+                SELECT CASE WHEN c.claim_type = 'INSTITUTIONAL' AND e.discharge_date IS NOT NULL THEN e.discharge_date
+                            ELSE c.date_of_service END AS date_of_service,
+                       p.timely_filing_days, p.expected_adjudication_days, c.status
+                FROM claim c JOIN payer p ON p.id = c.payer_id JOIN encounter e ON e.id = c.encounter_id
+                WHERE c.claim_number = :number""")
                 .param("number", claimNumber).query(Terms.class).optional()
                 .orElseThrow(() -> new IllegalStateException("No claim " + claimNumber + " with a payer"));
     }
