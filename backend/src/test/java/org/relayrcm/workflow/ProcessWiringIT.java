@@ -22,9 +22,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class ProcessWiringIT {
 
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
-    /** Set by delegates and correlations, not beans: the scrubber, the 999 and 277CA, the remittance, denial work. */
+    /**
+     * Set by delegates, correlations and completed tasks, not beans: the scrubber, the 999 and 277CA, the remittance
+     * and its denial route, denial work, the appeal, the write-off approval.
+     */
     private static final List<String> PROCESS_VARIABLES = List.of("claimNumber", "encounterId", "claimOutcome",
-            "denialResolution", "execution", "codingCaseId", "claimClean", "functionalAckAccepted", "claimAccepted");
+            "denialResolution", "execution", "codingCaseId", "claimClean", "functionalAckAccepted", "claimAccepted",
+            "denialRoute", "writeOffApproved", "appealDeadline", "appealOutcome");
 
     @Autowired
     ApplicationContext context;
@@ -53,10 +57,10 @@ class ProcessWiringIT {
     }
 
     @Test
-    void deploysBothProcessesOfTheRelay() {
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("revenue-cycle").latestVersion().count())
-                .isEqualTo(1);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("claim-submission").latestVersion().count())
-                .isEqualTo(1);
+    void deploysEveryProcessOfTheRelay() {
+        for (String key : List.of("revenue-cycle", "claim-submission", "remittance-review", "patient-statement")) {
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().count())
+                    .as(key).isEqualTo(1);
+        }
     }
 }
