@@ -34,9 +34,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * flow in and are coded, with the payer simulator answering. The database is a throwaway cluster under
  * {@code target/} on its own port, never the server the rest of the suite uses. The app is not restarted: it must
  * find its database again on its own. Afterwards every encounter the API accepted reaches the end of the relay or
- * waits visibly (an open task or an incident), and no claim is handed to the clearinghouse twice. Prints the seed
- * ({@code -Drelay.dbcrash.seed=} repeats a run) and the recovery times; {@code -Drelay.dbcrash.crashes=} and
- * {@code -Drelay.dbcrash.load-seconds=} (the longest stretch of load before each crash) make a bigger run.
+ * waits visibly (an open task or an incident), and no claim is handed to the clearinghouse twice. Each crash waits
+ * until the API has accepted a new encounter (work is in flight however slow the machine), then a seeded random
+ * while. Prints the seed ({@code -Drelay.dbcrash.seed=} repeats a run's crash moments and outages) and the recovery
+ * times; {@code -Drelay.dbcrash.crashes=} and {@code -Drelay.dbcrash.load-seconds=} (the longest stretch of load
+ * before each crash, default 6) make a bigger run.
  */
 class DatabaseCrashIT {
 
@@ -68,8 +70,8 @@ class DatabaseCrashIT {
             try {
                 app.awaitUp(Duration.ofMinutes(3));
                 try (Connection connection = DriverManager.getConnection(url, db.user(), "")) {
-                    new JdbcTemplate(new SingleConnectionDataSource(connection, true))
-                            .update("INSERT INTO payer (payer_code, name) VALUES ('ITPAYER', 'Integration Health Plan')");
+                    new JdbcTemplate(new SingleConnectionDataSource(connection, true)).update(
+                            "INSERT INTO payer (payer_code, name) VALUES ('ITPAYER', 'Integration Health Plan')");
                 }
                 ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
                 int port = app.port();

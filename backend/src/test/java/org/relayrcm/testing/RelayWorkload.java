@@ -135,6 +135,7 @@ public final class RelayWorkload {
         try (Stream<Path> list = Files.list(outbox)) {
             files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".837")).toList();
         }
+        assertThat(files).as("claim files handed to the clearinghouse (none would prove nothing)").isNotEmpty();
         Map<String, Long> filesPerClaim = files.stream()
                 .collect(Collectors.groupingBy(n -> n.split("-")[0], Collectors.counting()));
         assertThat(filesPerClaim).as("outbox files per claim number").allSatisfy((claim, n) -> assertThat(n).isOne());
