@@ -12,7 +12,7 @@ describe('useSubmission', () => {
     const onSuccess = vi.fn();
     let sent: Promise<void> = Promise.resolve();
     act(() => {
-      sent = result.current.submit(() => new Promise<number>((resolve) => (finish = resolve)), onSuccess);
+      sent = result.current.send(() => new Promise<number>((resolve) => (finish = resolve)), onSuccess);
     });
     expect(result.current.busy).toBe(true);
     expect(onSuccess).not.toHaveBeenCalled();
@@ -30,7 +30,7 @@ describe('useSubmission', () => {
     const { result } = renderHook(() => useSubmission());
     const onSuccess = vi.fn();
     await act(() =>
-      result.current.submit(() => Promise.reject(new ApiError(400, { detail: 'Invalid lines', errors: [UNITS] })), onSuccess),
+      result.current.send(() => Promise.reject(new ApiError(400, { detail: 'Invalid lines', errors: [UNITS] })), onSuccess),
     );
     expect(onSuccess).not.toHaveBeenCalled();
     expect(result.current.busy).toBe(false);
@@ -40,12 +40,12 @@ describe('useSubmission', () => {
 
   it('shows only a message when the failure is not a problem detail', async () => {
     const { result } = renderHook(() => useSubmission());
-    await act(() => result.current.submit(() => Promise.reject(new TypeError('Failed to fetch')), () => {}));
+    await act(() => result.current.send(() => Promise.reject(new TypeError('Failed to fetch')), () => {}));
     expect(result.current.message).toBe('The server cannot be reached. Check your connection and try again.');
     expect(result.current.errors).toEqual([]);
   });
 
-  it('fail shows a problem found before sending, and the next submit clears it', async () => {
+  it('fail shows a problem found before sending, and the next send clears it', async () => {
     const { result } = renderHook(() => useSubmission());
     act(() => result.current.fail(null, [UNITS]));
     expect(result.current.message).toBeNull();
@@ -57,7 +57,7 @@ describe('useSubmission', () => {
 
     let finish: () => void = () => {};
     act(() => {
-      void result.current.submit(() => new Promise<void>((resolve) => (finish = resolve)), () => {});
+      void result.current.send(() => new Promise<void>((resolve) => (finish = resolve)), () => {});
     });
     expect(result.current.message).toBeNull();
     expect(result.current.errors).toEqual([]);

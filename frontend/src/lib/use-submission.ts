@@ -14,7 +14,7 @@ export interface Submission {
    * Sends: clears the last problems, is busy while `call` runs, then hands its result to `onSuccess`. When it fails,
    * busy ends and the error's message and field problems (of a problem detail) are shown.
    */
-  submit: <T>(call: () => Promise<T>, onSuccess: (result: T) => void) => Promise<void>;
+  send: <T>(call: () => Promise<T>, onSuccess: (result: T) => void) => Promise<void>;
 }
 
 /** The busy flag and the error summary of a form that sends one request. */
@@ -28,7 +28,7 @@ export function useSubmission(): Submission {
     setErrors(problems);
   };
 
-  const submit = async <T>(call: () => Promise<T>, onSuccess: (result: T) => void) => {
+  const send = async <T>(call: () => Promise<T>, onSuccess: (result: T) => void) => {
     setBusy(true);
     setMessage(null);
     setErrors([]);
@@ -41,5 +41,5 @@ export function useSubmission(): Submission {
     }
   };
 
-  return { busy, message, errors, fail, submit };
+  return { busy, message, errors, fail, send };
 }

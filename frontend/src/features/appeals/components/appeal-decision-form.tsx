@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { useSubmission } from '@/lib/use-submission';
 import { useAppeal } from '@/features/appeals/api/get-appeal';
 import { recordAppealDecision } from '@/features/appeals/api/record-appeal-decision';
 import type { Appeal, AppealDecision, AppealOutcome } from '@/features/appeals/api/types';
@@ -13,45 +14,28 @@ const OUTCOMES: { outcome: AppealOutcome; label: string; hint: string }[] = [
 ];
 
 export function AppealDecisionForm({ appealId, onDone }: { appealId: number; onDone: () => void }) {
-  const { data: appeal, error, loading } = useAppeal(appealId);
-  if (loading && !appeal) return <p role="status">Loading appeal…</p>;
-  if (error || !appeal) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the appeal: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <AppealDecisionEditor appeal={appeal} onDone={onDone} />;
+  return (
+    <Loaded query={useAppeal(appealId)} what="appeal">
+      {(appeal) => <AppealDecisionEditor appeal={appeal} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 /** The payer answered the appeal by letter: the biller records what it decided. */
 function AppealDecisionEditor({ appeal, onDone }: { appeal: Appeal; onDone: () => void }) {
   const [outcome, setOutcome] = useState<AppealOutcome | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!outcome) {
-      setMessage('Choose "Overturned" or "Upheld".');
+      fail('Choose "Overturned" or "Upheld".');
       return;
     }
     const decision: AppealDecision = { outcome };
     if (note.trim()) decision.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await recordAppealDecision(appeal.id, decision);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => recordAppealDecision(appeal.id, decision), onDone);
   };
 
   return (

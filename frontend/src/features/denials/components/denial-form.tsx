@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { formatCents, splitList } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { useSubmission } from '@/lib/use-submission';
 import { useDenial } from '@/features/denials/api/get-denial';
 import { resolveDenial } from '@/features/denials/api/resolve-denial';
 import type { Denial, DenialAction, DenialResolution } from '@/features/denials/api/types';
@@ -14,16 +15,11 @@ const ACTIONS: { action: DenialAction; label: string; hint: string }[] = [
 ];
 
 export function DenialForm({ denialId, onDone }: { denialId: number; onDone: () => void }) {
-  const { data: denial, error, loading } = useDenial(denialId);
-  if (loading && !denial) return <p role="status">Loading denial…</p>;
-  if (error || !denial) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the denial: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <DenialEditor denial={denial} onDone={onDone} />;
+  return (
+    <Loaded query={useDenial(denialId)} what="denial">
+      {(denial) => <DenialEditor denial={denial} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }) {
@@ -32,14 +28,12 @@ function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
   const [modifiers, setModifiers] = useState<Record<number, string>>(() =>
     Object.fromEntries(denial.lines.map((line) => [line.lineNumber, line.modifiers.join(', ')])),
   );
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!action) {
-      setMessage('Choose "Correct and resubmit", "Appeal" or "Write off".');
+      fail('Choose "Correct and resubmit", "Appeal" or "Write off".');
       return;
     }
     const resolution: DenialResolution = { action };
@@ -50,17 +44,7 @@ function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
         .map((line) => ({ lineNumber: line.lineNumber, modifiers: splitList(modifiers[line.lineNumber] ?? '') }))
         .filter((c, i) => c.modifiers.join(',') !== denial.lines[i].modifiers.map((m) => m.toUpperCase()).join(','));
     }
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await resolveDenial(denial.id, resolution);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => resolveDenial(denial.id, resolution), onDone);
   };
 
   return (

@@ -1,52 +1,33 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { useSubmission } from '@/lib/use-submission';
 import { answerQuery } from '@/features/queries/api/answer-query';
 import { usePhysicianQuery } from '@/features/queries/api/get-query';
 import type { PhysicianQuery } from '@/features/queries/api/types';
 
 export function AnswerQueryForm({ queryId, onDone }: { queryId: number; onDone: () => void }) {
-  const { data: query, error, loading, reload } = usePhysicianQuery(queryId);
-  if (loading && !query) return <p role="status">Loading query…</p>;
-  if (error || !query) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the query: {errorMessage(error)}{' '}
-        <button type="button" className="link" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  return <AnswerEditor query={query} onDone={onDone} />;
+  return (
+    <Loaded query={usePhysicianQuery(queryId)} what="query" retry>
+      {(query) => <AnswerEditor query={query} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 function AnswerEditor({ query, onDone }: { query: PhysicianQuery; onDone: () => void }) {
   const [choice, setChoice] = useState<string | null>(null);
   const [freeText, setFreeText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
   const answered = query.answeredAt != null || (query.status ?? '').toUpperCase() === 'ANSWERED';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!choice) {
-      setMessage('Choose the answer that the documentation supports.');
+      fail('Choose the answer that the documentation supports.');
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await answerQuery(query.id, { choice, freeText: query.allowFreeText && freeText.trim() ? freeText.trim() : null });
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => answerQuery(query.id, { choice, freeText: query.allowFreeText && freeText.trim() ? freeText.trim() : null }), onDone);
   };
 
   return (

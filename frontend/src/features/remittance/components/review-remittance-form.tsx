@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { formatCents, formatDate } from '@/lib/format';
 import { FieldMessages, FormErrors, fieldMessages } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { useSubmission } from '@/lib/use-submission';
 import { useRemittanceException } from '@/features/remittance/api/get-remittance-exception';
 import { resolveRemittanceException } from '@/features/remittance/api/resolve-remittance-exception';
 import type {
@@ -24,16 +25,11 @@ const KIND_LABELS: Record<ExceptionKind, string> = {
 const FIELD_NAMES: Record<string, string> = { claimNumber: 'Claim number', note: 'Note', action: 'Resolution' };
 
 export function ReviewRemittanceForm({ exceptionId, onDone }: { exceptionId: number; onDone: () => void }) {
-  const { data: exception, error, loading } = useRemittanceException(exceptionId);
-  if (loading && !exception) return <p role="status">Loading remittance exception…</p>;
-  if (error || !exception) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the remittance exception: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <ExceptionReview exception={exception} onDone={onDone} />;
+  return (
+    <Loaded query={useRemittanceException(exceptionId)} what="remittance exception">
+      {(exception) => <ExceptionReview exception={exception} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 function ExceptionReview({ exception, onDone }: { exception: RemittanceException; onDone: () => void }) {
@@ -41,30 +37,18 @@ function ExceptionReview({ exception, onDone }: { exception: RemittanceException
   const [action, setAction] = useState<ExceptionAction | null>(canPost ? null : 'ACKNOWLEDGE');
   const [claimNumber, setClaimNumber] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!action) {
-      setMessage('Choose "Post to claim" or "Acknowledge".');
+      fail('Choose "Post to claim" or "Acknowledge".');
       return;
     }
     const resolution: ExceptionResolution = { action };
     if (action === 'POST_TO_CLAIM') resolution.claimNumber = claimNumber.trim();
     if (note.trim()) resolution.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await resolveRemittanceException(exception.id, resolution);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => resolveRemittanceException(exception.id, resolution), onDone);
   };
 
   const resolved = exception.actions.length === 0;

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { claimStatusLabel } from '@/lib/claim-status';
 import { DeniedItemsTable } from '@/lib/denied-items';
 import { formatCents } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { useSubmission } from '@/lib/use-submission';
 import { decideWriteOff } from '@/features/write-offs/api/decide-write-off';
 import { useWriteOff } from '@/features/write-offs/api/get-write-off';
 import type { WriteOff, WriteOffDecision } from '@/features/write-offs/api/types';
@@ -16,45 +17,28 @@ const CHOICES: { choice: Choice; label: string; hint: string }[] = [
 ];
 
 export function ApproveWriteOffForm({ writeOffId, onDone }: { writeOffId: number; onDone: () => void }) {
-  const { data: writeOff, error, loading } = useWriteOff(writeOffId);
-  if (loading && !writeOff) return <p role="status">Loading write-off…</p>;
-  if (error || !writeOff) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the write-off: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <WriteOffEditor writeOff={writeOff} onDone={onDone} />;
+  return (
+    <Loaded query={useWriteOff(writeOffId)} what="write-off">
+      {(writeOff) => <WriteOffEditor writeOff={writeOff} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 /** A manager decides whether money the payer will not pay is written off, or worked further. */
 function WriteOffEditor({ writeOff, onDone }: { writeOff: WriteOff; onDone: () => void }) {
   const [choice, setChoice] = useState<Choice | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!choice) {
-      setMessage('Choose "Approve" or "Refuse".');
+      fail('Choose "Approve" or "Refuse".');
       return;
     }
     const decision: WriteOffDecision = { approved: choice === 'APPROVE' };
     if (note.trim()) decision.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await decideWriteOff(writeOff.id, decision);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => decideWriteOff(writeOff.id, decision), onDone);
   };
 
   return (
