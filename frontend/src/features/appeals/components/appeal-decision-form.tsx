@@ -1,16 +1,18 @@
 import { useState, type FormEvent } from 'react';
+import { ChoiceFieldset, type Choice } from '@/lib/choice-fieldset';
 import { formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
 import { useSubmission } from '@/lib/use-submission';
 import { useAppeal } from '@/features/appeals/api/get-appeal';
 import { recordAppealDecision } from '@/features/appeals/api/record-appeal-decision';
 import type { Appeal, AppealDecision, AppealOutcome } from '@/features/appeals/api/types';
 import { AppealLetterLink, AppealSummary } from '@/features/appeals/components/appeal-summary';
 
-const OUTCOMES: { outcome: AppealOutcome; label: string; hint: string }[] = [
-  { outcome: 'OVERTURNED', label: 'Overturned', hint: 'The payer will pay: the claim waits for the remittance.' },
-  { outcome: 'UPHELD', label: 'Upheld', hint: 'The payer keeps the denial: it goes back to the denial queue.' },
+const OUTCOMES: Choice<AppealOutcome>[] = [
+  { value: 'OVERTURNED', label: 'Overturned', hint: 'The payer will pay: the claim waits for the remittance.' },
+  { value: 'UPHELD', label: 'Upheld', hint: 'The payer keeps the denial: it goes back to the denial queue.' },
 ];
 
 export function AppealDecisionForm({ appealId, onDone }: { appealId: number; onDone: () => void }) {
@@ -55,26 +57,8 @@ function AppealDecisionEditor({ appeal, onDone }: { appeal: Appeal; onDone: () =
       )}
       <AppealLetterLink appeal={appeal} sent={appeal.sentAt != null} />
 
-      <fieldset className="choice" disabled={busy}>
-        <legend>Outcome</legend>
-        {OUTCOMES.map((choice) => (
-          <label key={choice.outcome}>
-            <input
-              type="radio"
-              name="outcome"
-              value={choice.outcome}
-              checked={outcome === choice.outcome}
-              onChange={() => setOutcome(choice.outcome)}
-            />
-            {choice.label}
-          </label>
-        ))}
-        {outcome && <p className="hint">{OUTCOMES.find((choice) => choice.outcome === outcome)?.hint}</p>}
-      </fieldset>
-      <label className="stacked">
-        Note
-        <textarea data-testid="appeal-decision-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <ChoiceFieldset legend="Outcome" name="outcome" choices={OUTCOMES} value={outcome} onChange={setOutcome} disabled={busy} />
+      <NoteField testId="appeal-decision-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="record-appeal-decision" disabled={busy || outcome === null}>
           {busy ? 'Saving…' : 'Record decision'}

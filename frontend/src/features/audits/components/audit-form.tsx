@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { EncounterChart } from '@/lib/encounter-chart';
 import { formatCents, formatDate } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
@@ -126,49 +127,38 @@ function AuditEditor({ audit, onDone }: { audit: CodingAudit; onDone: () => void
 
   return (
     <div className="coding">
-      <section className="coding__chart" aria-labelledby="audit-chart-heading">
-        <h2 id="audit-chart-heading">Encounter {audit.encounterNumber ?? ''}</h2>
-        <dl className="facts">
-          {audit.patientName && (
-            <>
-              <dt>Patient</dt>
-              <dd>{audit.patientName}</dd>
-            </>
-          )}
-          {audit.dateOfService && (
-            <>
-              <dt>Date of service</dt>
-              <dd>{formatDate(audit.dateOfService)}</dd>
-            </>
-          )}
-          {audit.coder && (
-            <>
-              <dt>Coded by</dt>
-              <dd data-testid="audit-coder">{audit.coder}</dd>
-            </>
-          )}
-          {audit.reason && (
-            <>
-              <dt>Sampled</dt>
-              <dd>{audit.reason}</dd>
-            </>
-          )}
-          {audit.chargeCents != null && (
-            <>
-              <dt>Charges</dt>
-              <dd>{formatCents(audit.chargeCents)}</dd>
-            </>
-          )}
-        </dl>
-        {audit.documentation && (
+      <EncounterChart id="audit" encounterNumber={audit.encounterNumber} documentation={audit.documentation}>
+        {audit.patientName && (
           <>
-            <h3 id="audit-documentation-heading">Documentation</h3>
-            <pre className="documentation" tabIndex={0} aria-labelledby="audit-documentation-heading" data-testid="documentation">
-              {audit.documentation}
-            </pre>
+            <dt>Patient</dt>
+            <dd>{audit.patientName}</dd>
           </>
         )}
-      </section>
+        {audit.dateOfService && (
+          <>
+            <dt>Date of service</dt>
+            <dd>{formatDate(audit.dateOfService)}</dd>
+          </>
+        )}
+        {audit.coder && (
+          <>
+            <dt>Coded by</dt>
+            <dd data-testid="audit-coder">{audit.coder}</dd>
+          </>
+        )}
+        {audit.reason && (
+          <>
+            <dt>Sampled</dt>
+            <dd>{audit.reason}</dd>
+          </>
+        )}
+        {audit.chargeCents != null && (
+          <>
+            <dt>Charges</dt>
+            <dd>{formatCents(audit.chargeCents)}</dd>
+          </>
+        )}
+      </EncounterChart>
 
       <form className="audit-form" aria-labelledby="audit-heading" onSubmit={submit} noValidate>
         <h2 id="audit-heading">Coding audit</h2>

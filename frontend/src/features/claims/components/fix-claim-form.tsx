@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatCents, formatDateTime, splitList } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
 import { useSubmission } from '@/lib/use-submission';
 import { fixClaim } from '@/features/claims/api/fix-claim';
 import { useClaim } from '@/features/claims/api/get-claim';
@@ -180,10 +181,7 @@ function FixClaimEditor({ claim, onDone }: { claim: Claim; onDone: () => void })
         Member id (only when the payer could not find the member)
         <input data-testid="member-id" value={memberId} disabled={busy} onChange={(e) => setMemberId(e.target.value)} />
       </label>
-      <label className="stacked">
-        Note
-        <textarea data-testid="fix-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <NoteField testId="fix-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="fix-claim" disabled={busy}>
           {busy ? 'Saving…' : 'Fix and scrub again'}

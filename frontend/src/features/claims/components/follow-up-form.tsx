@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
 import { useSubmission } from '@/lib/use-submission';
 import { followUpClaim } from '@/features/claims/api/follow-up-claim';
 import { useClaim } from '@/features/claims/api/get-claim';
@@ -66,10 +67,7 @@ function FollowUpEditor({ claim, awaiting, onDone }: { claim: Claim; awaiting: A
         </p>
       )}
       <ClaimLinesTable claim={claim} />
-      <label className="stacked">
-        Note
-        <textarea data-testid="follow-up-note" rows={4} value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <NoteField testId="follow-up-note" rows={4} value={note} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="follow-up-done" disabled={busy}>
           {busy ? 'Saving…' : 'Follow-up done'}

@@ -3,6 +3,7 @@ import { DaysLeft } from '@/lib/days-left';
 import { daysUntil, formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
 import { useSubmission } from '@/lib/use-submission';
 import { useClaim } from '@/features/claims/api/get-claim';
 import { reviewTimelyFilingRisk } from '@/features/claims/api/review-timely-filing-risk';
@@ -59,17 +60,15 @@ function TimelyFilingRiskEditor({ claim, deadline, onDone }: { claim: Claim; dea
         <dd>{last ? formatDateTime(last.submittedAt) : <span className="muted">Never</span>}</dd>
       </dl>
       <ClaimHeader claim={claim} />
-      <label className="stacked">
-        What was done
-        <textarea
-          data-testid="timely-filing-note"
-          rows={4}
-          value={note}
-          disabled={busy}
-          placeholder="Reassigned to …, called the payer …, resubmitted on …"
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </label>
+      <NoteField
+        label="What was done"
+        testId="timely-filing-note"
+        rows={4}
+        value={note}
+        disabled={busy}
+        placeholder="Reassigned to …, called the payer …, resubmitted on …"
+        onChange={setNote}
+      />
       <div className="form-actions">
         <button type="submit" data-testid="review-timely-filing" disabled={busy}>
           {busy ? 'Saving…' : 'Record review'}

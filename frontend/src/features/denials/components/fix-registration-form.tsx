@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FieldMessages, fieldMessages, FormErrors } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
 import { useSubmission } from '@/lib/use-submission';
 import { useDenial } from '@/features/denials/api/get-denial';
 import { fixRegistration } from '@/features/denials/api/fix-registration';
@@ -63,10 +64,7 @@ function RegistrationEditor({ denial, onDone }: { denial: Denial; onDone: () => 
         />
       </label>
       <FieldMessages id="registration-member-id-error" messages={memberIdMessages} />
-      <label className="stacked">
-        Note
-        <textarea data-testid="registration-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <NoteField testId="registration-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="fix-registration" disabled={busy}>
           {busy ? 'Saving…' : 'Fix registration and resubmit'}

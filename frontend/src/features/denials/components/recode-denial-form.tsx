@@ -3,6 +3,7 @@ import type { FieldProblem } from '@/lib/api-client';
 import { formatCents, splitList } from '@/lib/format';
 import { FieldMessages, fieldMessages, FormErrors } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
 import { useSubmission } from '@/lib/use-submission';
 import { useDenial } from '@/features/denials/api/get-denial';
 import { recodeDenial } from '@/features/denials/api/recode-denial';
@@ -232,10 +233,7 @@ function RecodeEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
         </tbody>
       </table>
 
-      <label className="stacked">
-        Note
-        <textarea data-testid="recode-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <NoteField testId="recode-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="recode-denial" disabled={busy}>
           {busy ? 'Saving…' : 'Recode and resubmit'}

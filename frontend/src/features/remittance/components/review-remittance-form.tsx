@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { ChoiceFieldset, type Choice } from '@/lib/choice-fieldset';
 import { formatCents, formatDate } from '@/lib/format';
 import { FieldMessages, FormErrors, fieldMessages } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
 import { useSubmission } from '@/lib/use-submission';
 import { useRemittanceException } from '@/features/remittance/api/get-remittance-exception';
 import { resolveRemittanceException } from '@/features/remittance/api/resolve-remittance-exception';
@@ -21,6 +23,11 @@ const KIND_LABELS: Record<ExceptionKind, string> = {
   UNSUPPORTED_STATUS: 'Unsupported claim status',
   PAYMENT_REVERSED: 'Payment reversed',
 };
+
+const ACTIONS: Choice<ExceptionAction>[] = [
+  { value: 'POST_TO_CLAIM', label: 'Post to claim' },
+  { value: 'ACKNOWLEDGE', label: 'Acknowledge' },
+];
 
 const FIELD_NAMES: Record<string, string> = { claimNumber: 'Claim number', note: 'Note', action: 'Resolution' };
 
@@ -156,29 +163,7 @@ function ExceptionReview({ exception, onDone }: { exception: RemittanceException
       ) : (
         <>
           {canPost && (
-            <fieldset className="choice" disabled={busy}>
-              <legend>Resolution</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="action"
-                  value="POST_TO_CLAIM"
-                  checked={action === 'POST_TO_CLAIM'}
-                  onChange={() => setAction('POST_TO_CLAIM')}
-                />
-                Post to claim
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="action"
-                  value="ACKNOWLEDGE"
-                  checked={action === 'ACKNOWLEDGE'}
-                  onChange={() => setAction('ACKNOWLEDGE')}
-                />
-                Acknowledge
-              </label>
-            </fieldset>
+            <ChoiceFieldset legend="Resolution" name="action" choices={ACTIONS} value={action} onChange={setAction} disabled={busy} />
           )}
           {action === 'POST_TO_CLAIM' && (
             <label className="stacked">
@@ -195,17 +180,7 @@ function ExceptionReview({ exception, onDone }: { exception: RemittanceException
           {action === 'POST_TO_CLAIM' && (
             <FieldMessages id="claim-number-errors" messages={fieldMessages(errors, 'claimNumber')} />
           )}
-          <label className="stacked">
-            Note
-            <textarea
-              data-testid="exception-note"
-              rows={3}
-              value={note}
-              disabled={busy}
-              aria-describedby="note-errors"
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </label>
+          <NoteField testId="exception-note" value={note} disabled={busy} aria-describedby="note-errors" onChange={setNote} />
           <FieldMessages id="note-errors" messages={fieldMessages(errors, 'note')} />
           <div className="form-actions">
             <button

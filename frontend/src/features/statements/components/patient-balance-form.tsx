@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatCents } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
 import { useSubmission } from '@/lib/use-submission';
 import { useStatement } from '@/features/statements/api/get-statement';
 import { reviewStatement } from '@/features/statements/api/review-statement';
@@ -64,17 +65,7 @@ function ReviewEditor({ statement, onDone }: { statement: Statement; onDone: () 
           </label>
         ))}
       </fieldset>
-      <label className="stacked">
-        Note
-        <textarea
-          data-testid="review-note"
-          rows={3}
-          maxLength={2000}
-          value={note}
-          disabled={busy}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </label>
+      <NoteField testId="review-note" maxLength={2000} value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="decide-balance" disabled={busy || decision === null}>
           {busy ? 'Saving…' : 'Decide'}

@@ -1,19 +1,21 @@
 import { useState, type FormEvent } from 'react';
+import { ChoiceFieldset, type Choice } from '@/lib/choice-fieldset';
 import { claimStatusLabel } from '@/lib/claim-status';
 import { DeniedItemsTable } from '@/lib/denied-items';
 import { formatCents } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
 import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
 import { useSubmission } from '@/lib/use-submission';
 import { decideWriteOff } from '@/features/write-offs/api/decide-write-off';
 import { useWriteOff } from '@/features/write-offs/api/get-write-off';
 import type { WriteOff, WriteOffDecision } from '@/features/write-offs/api/types';
 
-type Choice = 'APPROVE' | 'REFUSE';
+type Decision = 'APPROVE' | 'REFUSE';
 
-const CHOICES: { choice: Choice; label: string; hint: string }[] = [
-  { choice: 'APPROVE', label: 'Approve', hint: 'The balance is written off and the claim closed.' },
-  { choice: 'REFUSE', label: 'Refuse', hint: 'The denial goes back to the billers’ queue to be worked; say what to try in the note.' },
+const CHOICES: Choice<Decision>[] = [
+  { value: 'APPROVE', label: 'Approve', hint: 'The balance is written off and the claim closed.' },
+  { value: 'REFUSE', label: 'Refuse', hint: 'The denial goes back to the billers’ queue to be worked; say what to try in the note.' },
 ];
 
 export function ApproveWriteOffForm({ writeOffId, onDone }: { writeOffId: number; onDone: () => void }) {
@@ -26,7 +28,7 @@ export function ApproveWriteOffForm({ writeOffId, onDone }: { writeOffId: number
 
 /** A manager decides whether money the payer will not pay is written off, or worked further. */
 function WriteOffEditor({ writeOff, onDone }: { writeOff: WriteOff; onDone: () => void }) {
-  const [choice, setChoice] = useState<Choice | null>(null);
+  const [choice, setChoice] = useState<Decision | null>(null);
   const [note, setNote] = useState('');
   const { busy, message, errors, fail, send } = useSubmission();
 
@@ -61,26 +63,8 @@ function WriteOffEditor({ writeOff, onDone }: { writeOff: WriteOff; onDone: () =
       <h3>Denied items</h3>
       <DeniedItemsTable items={writeOff.denials} />
 
-      <fieldset className="choice" disabled={busy}>
-        <legend>Decision</legend>
-        {CHOICES.map((c) => (
-          <label key={c.choice}>
-            <input
-              type="radio"
-              name="decision"
-              value={c.choice}
-              checked={choice === c.choice}
-              onChange={() => setChoice(c.choice)}
-            />
-            {c.label}
-          </label>
-        ))}
-        {choice && <p className="hint">{CHOICES.find((c) => c.choice === choice)?.hint}</p>}
-      </fieldset>
-      <label className="stacked">
-        Note
-        <textarea data-testid="write-off-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <ChoiceFieldset legend="Decision" name="decision" choices={CHOICES} value={choice} onChange={setChoice} disabled={busy} />
+      <NoteField testId="write-off-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="decide-write-off" disabled={busy || choice === null}>
           {busy ? 'Saving…' : 'Record decision'}
