@@ -29,6 +29,7 @@ function today(): string {
 interface Props {
   statementId: number;
   balanceCents: number;
+  /** Called with the statement as recorded; the form stays busy from then on, so the caller closes it. */
   onRecorded: (statement: Statement) => void;
 }
 
