@@ -1,57 +1,43 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { ChoiceFieldset, type Choice } from '@/lib/choice-fieldset';
 import { formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { useAppeal } from '@/features/appeals/api/get-appeal';
 import { recordAppealDecision } from '@/features/appeals/api/record-appeal-decision';
 import type { Appeal, AppealDecision, AppealOutcome } from '@/features/appeals/api/types';
 import { AppealLetterLink, AppealSummary } from '@/features/appeals/components/appeal-summary';
 
-const OUTCOMES: { outcome: AppealOutcome; label: string; hint: string }[] = [
-  { outcome: 'OVERTURNED', label: 'Overturned', hint: 'The payer will pay: the claim waits for the remittance.' },
-  { outcome: 'UPHELD', label: 'Upheld', hint: 'The payer keeps the denial: it goes back to the denial queue.' },
+const OUTCOMES: Choice<AppealOutcome>[] = [
+  { value: 'OVERTURNED', label: 'Overturned', hint: 'The payer will pay: the claim waits for the remittance.' },
+  { value: 'UPHELD', label: 'Upheld', hint: 'The payer keeps the denial: it goes back to the denial queue.' },
 ];
 
 export function AppealDecisionForm({ appealId, onDone }: { appealId: number; onDone: () => void }) {
-  const { data: appeal, error, loading } = useAppeal(appealId);
-  if (loading && !appeal) return <p role="status">Loading appeal…</p>;
-  if (error || !appeal) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the appeal: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <AppealDecisionEditor appeal={appeal} onDone={onDone} />;
+  return (
+    <Loaded query={useAppeal(appealId)} what="appeal">
+      {(appeal) => <AppealDecisionEditor appeal={appeal} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 /** The payer answered the appeal by letter: the biller records what it decided. */
 function AppealDecisionEditor({ appeal, onDone }: { appeal: Appeal; onDone: () => void }) {
   const [outcome, setOutcome] = useState<AppealOutcome | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!outcome) {
-      setMessage('Choose "Overturned" or "Upheld".');
+      fail('Choose "Overturned" or "Upheld".');
       return;
     }
     const decision: AppealDecision = { outcome };
     if (note.trim()) decision.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await recordAppealDecision(appeal.id, decision);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => recordAppealDecision(appeal.id, decision), onDone);
   };
 
   return (
@@ -71,26 +57,8 @@ function AppealDecisionEditor({ appeal, onDone }: { appeal: Appeal; onDone: () =
       )}
       <AppealLetterLink appeal={appeal} sent={appeal.sentAt != null} />
 
-      <fieldset className="choice" disabled={busy}>
-        <legend>Outcome</legend>
-        {OUTCOMES.map((choice) => (
-          <label key={choice.outcome}>
-            <input
-              type="radio"
-              name="outcome"
-              value={choice.outcome}
-              checked={outcome === choice.outcome}
-              onChange={() => setOutcome(choice.outcome)}
-            />
-            {choice.label}
-          </label>
-        ))}
-        {outcome && <p className="hint">{OUTCOMES.find((choice) => choice.outcome === outcome)?.hint}</p>}
-      </fieldset>
-      <label className="stacked">
-        Note
-        <textarea data-testid="appeal-decision-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <ChoiceFieldset legend="Outcome" name="outcome" choices={OUTCOMES} value={outcome} onChange={setOutcome} disabled={busy} />
+      <NoteField testId="appeal-decision-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="record-appeal-decision" disabled={busy || outcome === null}>
           {busy ? 'Saving…' : 'Record decision'}

@@ -1,51 +1,34 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { FieldMessages, fieldMessages, FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { useSubmission } from '@/lib/use-submission';
 import { useAppeal } from '@/features/appeals/api/get-appeal';
 import { sendAppeal } from '@/features/appeals/api/send-appeal';
 import { ARGUMENT_MAX_LENGTH, type Appeal } from '@/features/appeals/api/types';
 import { AppealLetterLink, AppealSummary } from '@/features/appeals/components/appeal-summary';
 
 export function PrepareAppealForm({ appealId, onDone }: { appealId: number; onDone: () => void }) {
-  const { data: appeal, error, loading } = useAppeal(appealId);
-  if (loading && !appeal) return <p role="status">Loading appeal…</p>;
-  if (error || !appeal) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the appeal: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <PrepareAppealEditor appeal={appeal} onDone={onDone} />;
+  return (
+    <Loaded query={useAppeal(appealId)} what="appeal">
+      {(appeal) => <PrepareAppealEditor appeal={appeal} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 /** The biller writes why the payer should pay (necessity, the authorization on file ...) and sends the letter. */
 function PrepareAppealEditor({ appeal, onDone }: { appeal: Appeal; onDone: () => void }) {
   const [argument, setArgument] = useState(appeal.argument ?? '');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const text = argument.trim();
     if (!text) {
-      setMessage(null);
-      setErrors([{ field: 'argument', severity: 'ERROR', message: 'Write why the payer should reconsider; the letter sends it.' }]);
+      fail(null, [{ field: 'argument', severity: 'ERROR', message: 'Write why the payer should reconsider; the letter sends it.' }]);
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await sendAppeal(appeal.id, { argument: text });
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => sendAppeal(appeal.id, { argument: text }), onDone);
   };
 
   const argumentMessages = fieldMessages(errors, 'argument');

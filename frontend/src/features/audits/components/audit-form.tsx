@@ -1,25 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { EncounterChart } from '@/lib/encounter-chart';
 import { formatCents, formatDate } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { useSubmission } from '@/lib/use-submission';
 import { completeAudit } from '@/features/audits/api/complete-audit';
 import { useAudit } from '@/features/audits/api/get-audit';
 import type { AuditFinding, CodingAudit } from '@/features/audits/api/types';
 
 export function AuditForm({ auditId, onDone }: { auditId: number; onDone: () => void }) {
-  const { data: audit, error, loading, reload } = useAudit(auditId);
-  if (loading && !audit) return <p role="status">Loading audit…</p>;
-  if (error || !audit) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the audit: {errorMessage(error)}{' '}
-        <button type="button" className="link" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  return <AuditEditor audit={audit} onDone={onDone} />;
+  return (
+    <Loaded query={useAudit(auditId)} what="audit" retry>
+      {(audit) => <AuditEditor audit={audit} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 type Kind = 'dx' | 'px';
@@ -39,9 +33,7 @@ function AuditEditor({ audit, onDone }: { audit: CodingAudit; onDone: () => void
     for (const p of audit.procedures) if (p.correct != null) recorded[`px-${p.position}`] = { correct: p.correct, correctedCode: p.correctedCode ?? '' };
     return recorded;
   });
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const keyOf = (kind: Kind, position: number) => `${kind}-${position}`;
   const markOf = (kind: Kind, position: number) => marks[keyOf(kind, position)] ?? unmarked();
@@ -75,23 +67,17 @@ function AuditEditor({ audit, onDone }: { audit: CodingAudit; onDone: () => void
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (open > 0) {
-      setMessage(`Mark every code right or wrong: ${open} still open.`);
+      fail(`Mark every code right or wrong: ${open} still open.`);
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await completeAudit(audit.id, {
-        diagnoses: findings('dx', audit.diagnoses.map((d) => d.position)),
-        procedures: findings('px', audit.procedures.map((p) => p.position)),
-      });
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(
+      () =>
+        completeAudit(audit.id, {
+          diagnoses: findings('dx', audit.diagnoses.map((d) => d.position)),
+          procedures: findings('px', audit.procedures.map((p) => p.position)),
+        }),
+      onDone,
+    );
   };
 
   const verdict = (kind: Kind, position: number, label: string) => {
@@ -141,49 +127,38 @@ function AuditEditor({ audit, onDone }: { audit: CodingAudit; onDone: () => void
 
   return (
     <div className="coding">
-      <section className="coding__chart" aria-labelledby="audit-chart-heading">
-        <h2 id="audit-chart-heading">Encounter {audit.encounterNumber ?? ''}</h2>
-        <dl className="facts">
-          {audit.patientName && (
-            <>
-              <dt>Patient</dt>
-              <dd>{audit.patientName}</dd>
-            </>
-          )}
-          {audit.dateOfService && (
-            <>
-              <dt>Date of service</dt>
-              <dd>{formatDate(audit.dateOfService)}</dd>
-            </>
-          )}
-          {audit.coder && (
-            <>
-              <dt>Coded by</dt>
-              <dd data-testid="audit-coder">{audit.coder}</dd>
-            </>
-          )}
-          {audit.reason && (
-            <>
-              <dt>Sampled</dt>
-              <dd>{audit.reason}</dd>
-            </>
-          )}
-          {audit.chargeCents != null && (
-            <>
-              <dt>Charges</dt>
-              <dd>{formatCents(audit.chargeCents)}</dd>
-            </>
-          )}
-        </dl>
-        {audit.documentation && (
+      <EncounterChart id="audit" encounterNumber={audit.encounterNumber} documentation={audit.documentation}>
+        {audit.patientName && (
           <>
-            <h3 id="audit-documentation-heading">Documentation</h3>
-            <pre className="documentation" tabIndex={0} aria-labelledby="audit-documentation-heading" data-testid="documentation">
-              {audit.documentation}
-            </pre>
+            <dt>Patient</dt>
+            <dd>{audit.patientName}</dd>
           </>
         )}
-      </section>
+        {audit.dateOfService && (
+          <>
+            <dt>Date of service</dt>
+            <dd>{formatDate(audit.dateOfService)}</dd>
+          </>
+        )}
+        {audit.coder && (
+          <>
+            <dt>Coded by</dt>
+            <dd data-testid="audit-coder">{audit.coder}</dd>
+          </>
+        )}
+        {audit.reason && (
+          <>
+            <dt>Sampled</dt>
+            <dd>{audit.reason}</dd>
+          </>
+        )}
+        {audit.chargeCents != null && (
+          <>
+            <dt>Charges</dt>
+            <dd>{formatCents(audit.chargeCents)}</dd>
+          </>
+        )}
+      </EncounterChart>
 
       <form className="audit-form" aria-labelledby="audit-heading" onSubmit={submit} noValidate>
         <h2 id="audit-heading">Coding audit</h2>

@@ -1,23 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { formatCents, formatDateTime, splitList } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { fixClaim } from '@/features/claims/api/fix-claim';
 import { useClaim } from '@/features/claims/api/get-claim';
 import type { Claim, ClaimFix, FacilityFix, LineCorrection } from '@/features/claims/api/types';
 import { ClaimDiagnoses, ClaimHeader } from '@/features/claims/components/claim-summary';
 
 export function FixClaimForm({ claimId, onDone }: { claimId: number; onDone: () => void }) {
-  const { data: claim, error, loading } = useClaim(claimId);
-  if (loading && !claim) return <p role="status">Loading claim…</p>;
-  if (error || !claim) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the claim: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <FixClaimEditor claim={claim} onDone={onDone} />;
+  return (
+    <Loaded query={useClaim(claimId)} what="claim">
+      {(claim) => <FixClaimEditor claim={claim} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 interface LineDraft {
@@ -39,9 +36,7 @@ function FixClaimEditor({ claim, onDone }: { claim: Claim; onDone: () => void })
   const [memberId, setMemberId] = useState('');
   const [facility, setFacility] = useState<FacilityFix>({});
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, send } = useSubmission();
 
   const latest = claim.submissions.length === 0 ? 0 : claim.submissions[claim.submissions.length - 1].sequence;
   const rejections = claim.acknowledgements.filter((a) => !a.accepted && a.sequence === latest);
@@ -69,17 +64,7 @@ function FixClaimEditor({ claim, onDone }: { claim: Claim; onDone: () => void })
     ) as FacilityFix;
     if (Object.keys(facilityChanges).length > 0) fix.facility = facilityChanges;
     if (note.trim()) fix.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await fixClaim(claim.id, fix);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => fixClaim(claim.id, fix), onDone);
   };
 
   const edit = (lineNumber: number, field: keyof LineDraft, value: string) =>
@@ -196,10 +181,7 @@ function FixClaimEditor({ claim, onDone }: { claim: Claim; onDone: () => void })
         Member id (only when the payer could not find the member)
         <input data-testid="member-id" value={memberId} disabled={busy} onChange={(e) => setMemberId(e.target.value)} />
       </label>
-      <label className="stacked">
-        Note
-        <textarea data-testid="fix-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <NoteField testId="fix-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="fix-claim" disabled={busy}>
           {busy ? 'Saving…' : 'Fix and scrub again'}

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { followUpClaim } from '@/features/claims/api/follow-up-claim';
 import { useClaim } from '@/features/claims/api/get-claim';
+import type { Claim } from '@/features/claims/api/types';
 import { ClaimHeader, ClaimLinesTable } from '@/features/claims/components/claim-summary';
 
 /** What the claim still waits for, by chase task; each says what to check. */
@@ -33,31 +36,20 @@ export function FollowUpForm({
   onDone: () => void;
   awaiting?: AwaitedAnswer;
 }) {
-  const { data: claim, error, loading } = useClaim(claimId);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <Loaded query={useClaim(claimId)} what="claim">
+      {(claim) => <FollowUpEditor claim={claim} awaiting={awaiting} onDone={onDone} />}
+    </Loaded>
+  );
+}
 
-  if (loading && !claim) return <p role="status">Loading claim…</p>;
-  if (error || !claim) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the claim: {errorMessage(error)}
-      </div>
-    );
-  }
+function FollowUpEditor({ claim, awaiting, onDone }: { claim: Claim; awaiting: AwaitedAnswer; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const { busy, message, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      await followUpClaim(claim.id, note.trim());
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setFailure(errorMessage(err));
-    }
+    await send(() => followUpClaim(claim.id, note.trim()), onDone);
   };
 
   const last = claim.submissions[claim.submissions.length - 1];
@@ -67,7 +59,7 @@ export function FollowUpForm({
         {HINTS[awaiting].title} {claim.claimNumber}
       </h2>
       <p className="hint">{HINTS[awaiting].hint}</p>
-      <FormErrors message={failure} />
+      <FormErrors message={message} />
       <ClaimHeader claim={claim} />
       {last && (
         <p>
@@ -75,10 +67,7 @@ export function FollowUpForm({
         </p>
       )}
       <ClaimLinesTable claim={claim} />
-      <label className="stacked">
-        Note
-        <textarea data-testid="follow-up-note" rows={4} value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <NoteField testId="follow-up-note" rows={4} value={note} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="follow-up-done" disabled={busy}>
           {busy ? 'Saving…' : 'Follow-up done'}

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { DaysLeft } from '@/lib/days-left';
 import { daysUntil, formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { useClaim } from '@/features/claims/api/get-claim';
 import { reviewTimelyFilingRisk } from '@/features/claims/api/review-timely-filing-risk';
 import type { Claim } from '@/features/claims/api/types';
@@ -16,39 +18,22 @@ interface Props {
 }
 
 export function TimelyFilingRiskForm({ claimId, deadline, onDone }: Props) {
-  const { data: claim, error, loading } = useClaim(claimId);
-  if (loading && !claim) return <p role="status">Loading claim…</p>;
-  if (error || !claim) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the claim: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <TimelyFilingRiskEditor claim={claim} deadline={deadline} onDone={onDone} />;
+  return (
+    <Loaded query={useClaim(claimId)} what="claim">
+      {(claim) => <TimelyFilingRiskEditor claim={claim} deadline={deadline} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 /** A claim the payer has still not accepted close to its timely-filing deadline: a manager acts and says what was done. */
 function TimelyFilingRiskEditor({ claim, deadline, onDone }: { claim: Claim; deadline: string | null; onDone: () => void }) {
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, send } = useSubmission();
   const daysLeft = daysUntil(deadline);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await reviewTimelyFilingRisk(claim.id, note.trim() || undefined);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => reviewTimelyFilingRisk(claim.id, note.trim() || undefined), onDone);
   };
 
   const last = claim.submissions[claim.submissions.length - 1];
@@ -75,17 +60,15 @@ function TimelyFilingRiskEditor({ claim, deadline, onDone }: { claim: Claim; dea
         <dd>{last ? formatDateTime(last.submittedAt) : <span className="muted">Never</span>}</dd>
       </dl>
       <ClaimHeader claim={claim} />
-      <label className="stacked">
-        What was done
-        <textarea
-          data-testid="timely-filing-note"
-          rows={4}
-          value={note}
-          disabled={busy}
-          placeholder="Reassigned to …, called the payer …, resubmitted on …"
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </label>
+      <NoteField
+        label="What was done"
+        testId="timely-filing-note"
+        rows={4}
+        value={note}
+        disabled={busy}
+        placeholder="Reassigned to …, called the payer …, resubmitted on …"
+        onChange={setNote}
+      />
       <div className="form-actions">
         <button type="submit" data-testid="review-timely-filing" disabled={busy}>
           {busy ? 'Saving…' : 'Record review'}

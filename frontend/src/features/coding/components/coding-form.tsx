@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type Keyb
 import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { FieldMessages, FormErrors, fieldMessages } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
 import { completeCoding } from '@/features/coding/api/complete-coding';
 import { useCodingCase } from '@/features/coding/api/get-coding-case';
 import { queryPhysician } from '@/features/coding/api/query-physician';
@@ -46,19 +47,11 @@ export const SHORTCUTS = [
 ] as const;
 
 export function CodingForm({ caseId, onDone }: CodingFormProps) {
-  const { data: codingCase, error, loading, reload } = useCodingCase(caseId);
-  if (loading && !codingCase) return <p role="status">Loading coding case…</p>;
-  if (error || !codingCase) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the coding case: {errorMessage(error)}{' '}
-        <button type="button" className="link" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  return <CodingEditor codingCase={codingCase} onDone={onDone} />;
+  return (
+    <Loaded query={useCodingCase(caseId)} what="coding case" retry>
+      {(codingCase) => <CodingEditor codingCase={codingCase} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 /** What the form knows about a code: its entry, or null when the code set does not have it. */

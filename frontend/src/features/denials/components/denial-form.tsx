@@ -1,29 +1,27 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { ChoiceFieldset, type Choice } from '@/lib/choice-fieldset';
 import { formatCents, splitList } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { useDenial } from '@/features/denials/api/get-denial';
 import { resolveDenial } from '@/features/denials/api/resolve-denial';
 import type { Denial, DenialAction, DenialResolution } from '@/features/denials/api/types';
 import { DenialSummary } from '@/features/denials/components/denial-summary';
 
-const ACTIONS: { action: DenialAction; label: string; hint: string }[] = [
-  { action: 'RESUBMIT', label: 'Correct and resubmit', hint: 'Change the modifiers below; the claim is scrubbed and sent again.' },
-  { action: 'APPEAL', label: 'Appeal', hint: 'The claim goes to the appeal queue, where the argument is written and the letter sent before the deadline.' },
-  { action: 'WRITE_OFF', label: 'Write off', hint: 'The claim is closed as written off; say why in the note.' },
+const ACTIONS: Choice<DenialAction>[] = [
+  { value: 'RESUBMIT', label: 'Correct and resubmit', hint: 'Change the modifiers below; the claim is scrubbed and sent again.' },
+  { value: 'APPEAL', label: 'Appeal', hint: 'The claim goes to the appeal queue, where the argument is written and the letter sent before the deadline.' },
+  { value: 'WRITE_OFF', label: 'Write off', hint: 'The claim is closed as written off; say why in the note.' },
 ];
 
 export function DenialForm({ denialId, onDone }: { denialId: number; onDone: () => void }) {
-  const { data: denial, error, loading } = useDenial(denialId);
-  if (loading && !denial) return <p role="status">Loading denial…</p>;
-  if (error || !denial) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the denial: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <DenialEditor denial={denial} onDone={onDone} />;
+  return (
+    <Loaded query={useDenial(denialId)} what="denial">
+      {(denial) => <DenialEditor denial={denial} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }) {
@@ -32,14 +30,12 @@ function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
   const [modifiers, setModifiers] = useState<Record<number, string>>(() =>
     Object.fromEntries(denial.lines.map((line) => [line.lineNumber, line.modifiers.join(', ')])),
   );
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!action) {
-      setMessage('Choose "Correct and resubmit", "Appeal" or "Write off".');
+      fail('Choose "Correct and resubmit", "Appeal" or "Write off".');
       return;
     }
     const resolution: DenialResolution = { action };
@@ -50,17 +46,7 @@ function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
         .map((line) => ({ lineNumber: line.lineNumber, modifiers: splitList(modifiers[line.lineNumber] ?? '') }))
         .filter((c, i) => c.modifiers.join(',') !== denial.lines[i].modifiers.map((m) => m.toUpperCase()).join(','));
     }
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await resolveDenial(denial.id, resolution);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => resolveDenial(denial.id, resolution), onDone);
   };
 
   return (
@@ -69,26 +55,15 @@ function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
       <FormErrors message={message} errors={errors} />
       <DenialSummary denial={denial} />
 
-      <fieldset className="choice" disabled={busy}>
-        <legend>Resolution</legend>
-        {ACTIONS.map((choice) => (
-          <label key={choice.action}>
-            <input
-              type="radio"
-              name="action"
-              value={choice.action}
-              checked={action === choice.action}
-              onChange={() => setAction(choice.action)}
-            />
-            {choice.label}
-          </label>
-        ))}
-        {action && (
-          <p className="hint" data-testid="resolution-hint">
-            {ACTIONS.find((choice) => choice.action === action)?.hint}
-          </p>
-        )}
-      </fieldset>
+      <ChoiceFieldset
+        legend="Resolution"
+        name="action"
+        choices={ACTIONS}
+        value={action}
+        onChange={setAction}
+        disabled={busy}
+        hintTestId="resolution-hint"
+      />
 
       <h3>Claim lines</h3>
       <table className="grid">
@@ -134,10 +109,7 @@ function DenialEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
         </tbody>
       </table>
 
-      <label className="stacked">
-        Note
-        <textarea data-testid="denial-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <NoteField testId="denial-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="resolve-denial" disabled={busy || action === null}>
           {busy ? 'Saving…' : 'Resolve denial'}

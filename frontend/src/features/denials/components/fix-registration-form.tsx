@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { FieldMessages, fieldMessages, FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { useDenial } from '@/features/denials/api/get-denial';
 import { fixRegistration } from '@/features/denials/api/fix-registration';
 import type { Denial, RegistrationFix } from '@/features/denials/api/types';
@@ -9,25 +11,18 @@ import { DenialSummary } from '@/features/denials/components/denial-summary';
 const MEMBER_ID = /^[A-Za-z0-9-]+$/;
 
 export function FixRegistrationForm({ denialId, onDone }: { denialId: number; onDone: () => void }) {
-  const { data: denial, error, loading } = useDenial(denialId);
-  if (loading && !denial) return <p role="status">Loading denial…</p>;
-  if (error || !denial) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the denial: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <RegistrationEditor denial={denial} onDone={onDone} />;
+  return (
+    <Loaded query={useDenial(denialId)} what="denial">
+      {(denial) => <RegistrationEditor denial={denial} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 /** The payer could not match the member: the biller enters the id from the patient's card; the claim goes out again. */
 function RegistrationEditor({ denial, onDone }: { denial: Denial; onDone: () => void }) {
   const [memberId, setMemberId] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,23 +33,12 @@ function RegistrationEditor({ denial, onDone }: { denial: Denial; onDone: () => 
         ? 'A member id has only letters, digits and dashes.'
         : null;
     if (problem) {
-      setMessage(null);
-      setErrors([{ field: 'memberId', severity: 'ERROR', message: problem }]);
+      fail(null, [{ field: 'memberId', severity: 'ERROR', message: problem }]);
       return;
     }
     const fix: RegistrationFix = { memberId: id };
     if (note.trim()) fix.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await fixRegistration(denial.id, fix);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => fixRegistration(denial.id, fix), onDone);
   };
 
   const memberIdMessages = fieldMessages(errors, 'memberId');
@@ -80,10 +64,7 @@ function RegistrationEditor({ denial, onDone }: { denial: Denial; onDone: () => 
         />
       </label>
       <FieldMessages id="registration-member-id-error" messages={memberIdMessages} />
-      <label className="stacked">
-        Note
-        <textarea data-testid="registration-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <NoteField testId="registration-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="fix-registration" disabled={busy}>
           {busy ? 'Saving…' : 'Fix registration and resubmit'}

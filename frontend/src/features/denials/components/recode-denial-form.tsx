@@ -1,23 +1,21 @@
 import { useRef, useState, type FormEvent, type InputHTMLAttributes } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import type { FieldProblem } from '@/lib/api-client';
 import { formatCents, splitList } from '@/lib/format';
 import { FieldMessages, fieldMessages, FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { useDenial } from '@/features/denials/api/get-denial';
 import { recodeDenial } from '@/features/denials/api/recode-denial';
 import type { Denial, DeniedLine, LineCorrection, Recode } from '@/features/denials/api/types';
 import { DenialDiagnoses, DenialSummary } from '@/features/denials/components/denial-summary';
 
 export function RecodeDenialForm({ denialId, onDone }: { denialId: number; onDone: () => void }) {
-  const { data: denial, error, loading } = useDenial(denialId);
-  if (loading && !denial) return <p role="status">Loading denial…</p>;
-  if (error || !denial) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the denial: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <RecodeEditor denial={denial} onDone={onDone} />;
+  return (
+    <Loaded query={useDenial(denialId)} what="denial">
+      {(denial) => <RecodeEditor denial={denial} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 interface LineDraft {
@@ -112,9 +110,7 @@ function RecodeEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
     Object.fromEntries(denial.lines.map((line) => [line.lineNumber, draftOf(line)])),
   );
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
   // Line numbers in the order they were last sent: errors name lineCorrections[i], the person thinks in lines.
   const [sentLines, setSentLines] = useState<number[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
@@ -149,31 +145,20 @@ function RecodeEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
       const correction = correctionOf(line, lines[line.lineNumber]);
       return correction ? [correction] : [];
     });
-    setErrors([]);
     if (changed.length === 0) {
       setSentLines([]);
-      setMessage('Nothing to send: change the procedure code, modifiers, units or diagnosis pointers of at least one line.');
+      fail('Nothing to send: change the procedure code, modifiers, units or diagnosis pointers of at least one line.');
       return;
     }
     setSentLines(changed.map((c) => c.lineNumber));
     const problems = checkLocally(changed, denial.diagnoses.length);
     if (problems.length > 0) {
-      setMessage('Correct the lines below before sending.');
-      setErrors(problems);
+      fail('Correct the lines below before sending.', problems);
       return;
     }
     const recode: Recode = { lineCorrections: changed };
     if (note.trim()) recode.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    try {
-      await recodeDenial(denial.id, recode);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => recodeDenial(denial.id, recode), onDone);
   };
 
   const edit = (lineNumber: number, field: DraftField, value: string) =>
@@ -248,10 +233,7 @@ function RecodeEditor({ denial, onDone }: { denial: Denial; onDone: () => void }
         </tbody>
       </table>
 
-      <label className="stacked">
-        Note
-        <textarea data-testid="recode-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <NoteField testId="recode-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="recode-denial" disabled={busy}>
           {busy ? 'Saving…' : 'Recode and resubmit'}

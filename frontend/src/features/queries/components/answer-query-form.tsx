@@ -1,90 +1,62 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { EncounterChart } from '@/lib/encounter-chart';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { answerQuery } from '@/features/queries/api/answer-query';
 import { usePhysicianQuery } from '@/features/queries/api/get-query';
 import type { PhysicianQuery } from '@/features/queries/api/types';
 
 export function AnswerQueryForm({ queryId, onDone }: { queryId: number; onDone: () => void }) {
-  const { data: query, error, loading, reload } = usePhysicianQuery(queryId);
-  if (loading && !query) return <p role="status">Loading query…</p>;
-  if (error || !query) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the query: {errorMessage(error)}{' '}
-        <button type="button" className="link" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  return <AnswerEditor query={query} onDone={onDone} />;
+  return (
+    <Loaded query={usePhysicianQuery(queryId)} what="query" retry>
+      {(query) => <AnswerEditor query={query} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 function AnswerEditor({ query, onDone }: { query: PhysicianQuery; onDone: () => void }) {
   const [choice, setChoice] = useState<string | null>(null);
   const [freeText, setFreeText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
   const answered = query.answeredAt != null || (query.status ?? '').toUpperCase() === 'ANSWERED';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!choice) {
-      setMessage('Choose the answer that the documentation supports.');
+      fail('Choose the answer that the documentation supports.');
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await answerQuery(query.id, { choice, freeText: query.allowFreeText && freeText.trim() ? freeText.trim() : null });
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => answerQuery(query.id, { choice, freeText: query.allowFreeText && freeText.trim() ? freeText.trim() : null }), onDone);
   };
 
   return (
     <div className="coding">
-      <section className="coding__chart" aria-labelledby="query-chart-heading">
-        <h2 id="query-chart-heading">Encounter {query.encounterNumber ?? ''}</h2>
-        <dl className="facts">
-          {query.patientName && (
-            <>
-              <dt>Patient</dt>
-              <dd>{query.patientName}</dd>
-            </>
-          )}
-          {query.dateOfService && (
-            <>
-              <dt>Date of service</dt>
-              <dd>{formatDate(query.dateOfService)}</dd>
-            </>
-          )}
-          {query.askedBy && (
-            <>
-              <dt>Asked by</dt>
-              <dd>
-                {query.askedBy}
-                {query.askedAt ? `, ${formatDateTime(query.askedAt)}` : ''}
-              </dd>
-            </>
-          )}
-        </dl>
-        {query.documentation && (
+      <EncounterChart id="query" encounterNumber={query.encounterNumber} documentation={query.documentation}>
+        {query.patientName && (
           <>
-            <h3 id="query-documentation-heading">Documentation</h3>
-            <pre className="documentation" tabIndex={0} aria-labelledby="query-documentation-heading" data-testid="documentation">
-              {query.documentation}
-            </pre>
+            <dt>Patient</dt>
+            <dd>{query.patientName}</dd>
           </>
         )}
-      </section>
+        {query.dateOfService && (
+          <>
+            <dt>Date of service</dt>
+            <dd>{formatDate(query.dateOfService)}</dd>
+          </>
+        )}
+        {query.askedBy && (
+          <>
+            <dt>Asked by</dt>
+            <dd>
+              {query.askedBy}
+              {query.askedAt ? `, ${formatDateTime(query.askedAt)}` : ''}
+            </dd>
+          </>
+        )}
+      </EncounterChart>
 
       <form className="answer-form" aria-labelledby="answer-heading" onSubmit={submit} noValidate>
         <h2 id="answer-heading">Query from coding</h2>
@@ -116,16 +88,7 @@ function AnswerEditor({ query, onDone }: { query: PhysicianQuery; onDone: () => 
               ))}
             </fieldset>
             {query.allowFreeText && (
-              <label className="stacked">
-                Comment (optional)
-                <textarea
-                  data-testid="query-free-text"
-                  rows={3}
-                  value={freeText}
-                  disabled={busy}
-                  onChange={(e) => setFreeText(e.target.value)}
-                />
-              </label>
+              <NoteField label="Comment (optional)" testId="query-free-text" value={freeText} disabled={busy} onChange={setFreeText} />
             )}
             <div className="form-actions">
               <button type="submit" data-testid="answer-query" disabled={busy}>

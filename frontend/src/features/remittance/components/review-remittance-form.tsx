@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { ChoiceFieldset, type Choice } from '@/lib/choice-fieldset';
 import { formatCents, formatDate } from '@/lib/format';
 import { FieldMessages, FormErrors, fieldMessages } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { useRemittanceException } from '@/features/remittance/api/get-remittance-exception';
 import { resolveRemittanceException } from '@/features/remittance/api/resolve-remittance-exception';
 import type {
@@ -21,19 +24,19 @@ const KIND_LABELS: Record<ExceptionKind, string> = {
   PAYMENT_REVERSED: 'Payment reversed',
 };
 
+const ACTIONS: Choice<ExceptionAction>[] = [
+  { value: 'POST_TO_CLAIM', label: 'Post to claim' },
+  { value: 'ACKNOWLEDGE', label: 'Acknowledge' },
+];
+
 const FIELD_NAMES: Record<string, string> = { claimNumber: 'Claim number', note: 'Note', action: 'Resolution' };
 
 export function ReviewRemittanceForm({ exceptionId, onDone }: { exceptionId: number; onDone: () => void }) {
-  const { data: exception, error, loading } = useRemittanceException(exceptionId);
-  if (loading && !exception) return <p role="status">Loading remittance exception…</p>;
-  if (error || !exception) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the remittance exception: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <ExceptionReview exception={exception} onDone={onDone} />;
+  return (
+    <Loaded query={useRemittanceException(exceptionId)} what="remittance exception">
+      {(exception) => <ExceptionReview exception={exception} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 function ExceptionReview({ exception, onDone }: { exception: RemittanceException; onDone: () => void }) {
@@ -41,30 +44,18 @@ function ExceptionReview({ exception, onDone }: { exception: RemittanceException
   const [action, setAction] = useState<ExceptionAction | null>(canPost ? null : 'ACKNOWLEDGE');
   const [claimNumber, setClaimNumber] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!action) {
-      setMessage('Choose "Post to claim" or "Acknowledge".');
+      fail('Choose "Post to claim" or "Acknowledge".');
       return;
     }
     const resolution: ExceptionResolution = { action };
     if (action === 'POST_TO_CLAIM') resolution.claimNumber = claimNumber.trim();
     if (note.trim()) resolution.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await resolveRemittanceException(exception.id, resolution);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => resolveRemittanceException(exception.id, resolution), onDone);
   };
 
   const resolved = exception.actions.length === 0;
@@ -172,29 +163,7 @@ function ExceptionReview({ exception, onDone }: { exception: RemittanceException
       ) : (
         <>
           {canPost && (
-            <fieldset className="choice" disabled={busy}>
-              <legend>Resolution</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="action"
-                  value="POST_TO_CLAIM"
-                  checked={action === 'POST_TO_CLAIM'}
-                  onChange={() => setAction('POST_TO_CLAIM')}
-                />
-                Post to claim
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="action"
-                  value="ACKNOWLEDGE"
-                  checked={action === 'ACKNOWLEDGE'}
-                  onChange={() => setAction('ACKNOWLEDGE')}
-                />
-                Acknowledge
-              </label>
-            </fieldset>
+            <ChoiceFieldset legend="Resolution" name="action" choices={ACTIONS} value={action} onChange={setAction} disabled={busy} />
           )}
           {action === 'POST_TO_CLAIM' && (
             <label className="stacked">
@@ -211,17 +180,7 @@ function ExceptionReview({ exception, onDone }: { exception: RemittanceException
           {action === 'POST_TO_CLAIM' && (
             <FieldMessages id="claim-number-errors" messages={fieldMessages(errors, 'claimNumber')} />
           )}
-          <label className="stacked">
-            Note
-            <textarea
-              data-testid="exception-note"
-              rows={3}
-              value={note}
-              disabled={busy}
-              aria-describedby="note-errors"
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </label>
+          <NoteField testId="exception-note" value={note} disabled={busy} aria-describedby="note-errors" onChange={setNote} />
           <FieldMessages id="note-errors" messages={fieldMessages(errors, 'note')} />
           <div className="form-actions">
             <button

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { formatCents } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { useStatement } from '@/features/statements/api/get-statement';
 import { reviewStatement } from '@/features/statements/api/review-statement';
 import type { ReviewDecision, ReviewInput, Statement } from '@/features/statements/api/types';
@@ -15,41 +17,24 @@ const DECISIONS: { value: ReviewDecision; label: string; hint: string }[] = [
 
 /** Task_ReviewPatientBalance: the manager decides what happens to a balance the notices did not collect. */
 export function PatientBalanceForm({ statementId, onDone }: { statementId: number; onDone: () => void }) {
-  const { data: statement, error, loading } = useStatement(statementId);
-  if (loading && !statement) return <p role="status">Loading patient balance…</p>;
-  if (error || !statement) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the patient balance: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <ReviewEditor statement={statement} onDone={onDone} />;
+  return (
+    <Loaded query={useStatement(statementId)} what="patient balance">
+      {(statement) => <ReviewEditor statement={statement} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 function ReviewEditor({ statement, onDone }: { statement: Statement; onDone: () => void }) {
   const [decision, setDecision] = useState<ReviewDecision | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!decision) return;
     const review: ReviewInput = { decision };
     if (note.trim()) review.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await reviewStatement(statement.id, review);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => reviewStatement(statement.id, review), onDone);
   };
 
   return (
@@ -80,17 +65,7 @@ function ReviewEditor({ statement, onDone }: { statement: Statement; onDone: () 
           </label>
         ))}
       </fieldset>
-      <label className="stacked">
-        Note
-        <textarea
-          data-testid="review-note"
-          rows={3}
-          maxLength={2000}
-          value={note}
-          disabled={busy}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </label>
+      <NoteField testId="review-note" maxLength={2000} value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="decide-balance" disabled={busy || decision === null}>
           {busy ? 'Saving…' : 'Decide'}

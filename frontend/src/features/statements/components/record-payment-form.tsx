@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
 import { formatCents } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { useSubmission } from '@/lib/use-submission';
 import { recordPayment } from '@/features/statements/api/record-payment';
 import type { PaymentInput, PaymentMethod, Statement } from '@/features/statements/api/types';
 
@@ -29,6 +29,7 @@ function today(): string {
 interface Props {
   statementId: number;
   balanceCents: number;
+  /** Called with the statement as recorded; the form stays busy from then on, so the caller closes it. */
   onRecorded: (statement: Statement) => void;
 }
 
@@ -38,31 +39,18 @@ export function RecordPaymentForm({ statementId, balanceCents, onRecorded }: Pro
   const [method, setMethod] = useState<PaymentMethod>('CARD');
   const [reference, setReference] = useState('');
   const [receivedOn, setReceivedOn] = useState(today);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const amountCents = parseDollars(amount);
     if (amountCents === null) {
-      setMessage('Enter the amount in dollars and cents, e.g. 25.00.');
-      setErrors([]);
+      fail('Enter the amount in dollars and cents, e.g. 25.00.');
       return;
     }
     const payment: PaymentInput = { amountCents, method, receivedOn };
     if (reference.trim()) payment.reference = reference.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      onRecorded(await recordPayment(statementId, payment));
-    } catch (err) {
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    } finally {
-      setBusy(false);
-    }
+    await send(() => recordPayment(statementId, payment), onRecorded);
   };
 
   return (

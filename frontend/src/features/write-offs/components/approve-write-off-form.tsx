@@ -1,60 +1,46 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type FieldProblem } from '@/lib/api-client';
+import { ChoiceFieldset, type Choice } from '@/lib/choice-fieldset';
 import { claimStatusLabel } from '@/lib/claim-status';
 import { DeniedItemsTable } from '@/lib/denied-items';
 import { formatCents } from '@/lib/format';
 import { FormErrors } from '@/lib/form-errors';
+import { Loaded } from '@/lib/loaded';
+import { NoteField } from '@/lib/note-field';
+import { useSubmission } from '@/lib/use-submission';
 import { decideWriteOff } from '@/features/write-offs/api/decide-write-off';
 import { useWriteOff } from '@/features/write-offs/api/get-write-off';
 import type { WriteOff, WriteOffDecision } from '@/features/write-offs/api/types';
 
-type Choice = 'APPROVE' | 'REFUSE';
+type Decision = 'APPROVE' | 'REFUSE';
 
-const CHOICES: { choice: Choice; label: string; hint: string }[] = [
-  { choice: 'APPROVE', label: 'Approve', hint: 'The balance is written off and the claim closed.' },
-  { choice: 'REFUSE', label: 'Refuse', hint: 'The denial goes back to the billers’ queue to be worked; say what to try in the note.' },
+const CHOICES: Choice<Decision>[] = [
+  { value: 'APPROVE', label: 'Approve', hint: 'The balance is written off and the claim closed.' },
+  { value: 'REFUSE', label: 'Refuse', hint: 'The denial goes back to the billers’ queue to be worked; say what to try in the note.' },
 ];
 
 export function ApproveWriteOffForm({ writeOffId, onDone }: { writeOffId: number; onDone: () => void }) {
-  const { data: writeOff, error, loading } = useWriteOff(writeOffId);
-  if (loading && !writeOff) return <p role="status">Loading write-off…</p>;
-  if (error || !writeOff) {
-    return (
-      <div role="alert" className="alert alert--error">
-        Could not load the write-off: {errorMessage(error)}
-      </div>
-    );
-  }
-  return <WriteOffEditor writeOff={writeOff} onDone={onDone} />;
+  return (
+    <Loaded query={useWriteOff(writeOffId)} what="write-off">
+      {(writeOff) => <WriteOffEditor writeOff={writeOff} onDone={onDone} />}
+    </Loaded>
+  );
 }
 
 /** A manager decides whether money the payer will not pay is written off, or worked further. */
 function WriteOffEditor({ writeOff, onDone }: { writeOff: WriteOff; onDone: () => void }) {
-  const [choice, setChoice] = useState<Choice | null>(null);
+  const [choice, setChoice] = useState<Decision | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const { busy, message, errors, fail, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!choice) {
-      setMessage('Choose "Approve" or "Refuse".');
+      fail('Choose "Approve" or "Refuse".');
       return;
     }
     const decision: WriteOffDecision = { approved: choice === 'APPROVE' };
     if (note.trim()) decision.note = note.trim();
-    setBusy(true);
-    setMessage(null);
-    setErrors([]);
-    try {
-      await decideWriteOff(writeOff.id, decision);
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      setMessage(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.problem.errors ?? []);
-    }
+    await send(() => decideWriteOff(writeOff.id, decision), onDone);
   };
 
   return (
@@ -77,26 +63,8 @@ function WriteOffEditor({ writeOff, onDone }: { writeOff: WriteOff; onDone: () =
       <h3>Denied items</h3>
       <DeniedItemsTable items={writeOff.denials} />
 
-      <fieldset className="choice" disabled={busy}>
-        <legend>Decision</legend>
-        {CHOICES.map((c) => (
-          <label key={c.choice}>
-            <input
-              type="radio"
-              name="decision"
-              value={c.choice}
-              checked={choice === c.choice}
-              onChange={() => setChoice(c.choice)}
-            />
-            {c.label}
-          </label>
-        ))}
-        {choice && <p className="hint">{CHOICES.find((c) => c.choice === choice)?.hint}</p>}
-      </fieldset>
-      <label className="stacked">
-        Note
-        <textarea data-testid="write-off-note" rows={3} value={note} disabled={busy} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <ChoiceFieldset legend="Decision" name="decision" choices={CHOICES} value={choice} onChange={setChoice} disabled={busy} />
+      <NoteField testId="write-off-note" value={note} disabled={busy} onChange={setNote} />
       <div className="form-actions">
         <button type="submit" data-testid="decide-write-off" disabled={busy || choice === null}>
           {busy ? 'Saving…' : 'Record decision'}
