@@ -215,6 +215,9 @@ public class ClaimFileRelay {
             // Not a failure we know: its message could quote anything, so only its type.
             failure = "Unexpected failure handing " + row.fileName() + " over (" + e.getClass().getSimpleName() + ")";
         }
+        if (!failure.contains(row.fileName())) {
+            failure = row.fileName() + ": " + failure;
+        }
         failed(submissionId, row.claimNumber(), row.attempts(), row.retriesLeft(), failure);
     }
 
@@ -255,7 +258,7 @@ public class ClaimFileRelay {
                     WHERE id = :id AND delivered_at IS NULL""")
                     .param("now", now()).param("failure", gaveUp).param("id", submissionId).update();
             log.error("Gave up handing submission {} to the clearinghouse after {} attempt(s)", submissionId, attempts);
-            events.publishEvent(new DeliveryGaveUp(submissionId, claimNumber, gaveUp));
+            announce(new DeliveryGaveUp(submissionId, claimNumber, gaveUp));
             return;
         }
         Duration backOff = retryCycle.get(retryCycle.size() - left);
@@ -280,9 +283,19 @@ public class ClaimFileRelay {
                     FROM claim_submission s JOIN claim c ON c.id = s.claim_id
                     WHERE s.delivered_at IS NULL AND s.delivery_failed_at IS NOT NULL ORDER BY s.id""")
                     .query(GivenUp.class).list()
-                    .forEach(g -> events.publishEvent(new DeliveryGaveUp(g.id(), g.claimNumber(), g.failure())));
+                    .forEach(g -> announce(new DeliveryGaveUp(g.id(), g.claimNumber(), g.failure())));
         } catch (RuntimeException e) {
             log.warn("Could not announce given-up clearinghouse hand-overs: {}", e.getClass().getName());
+        }
+    }
+
+    private void announce(DeliveryGaveUp gaveUp) {
+        try {
+            events.publishEvent(gaveUp);
+        } catch (RuntimeException e) {
+            // The row stays given up on; the next start-up announces it again.
+            log.error("Could not announce that submission {} was given up on: {}", gaveUp.submissionId(),
+                    e.getClass().getName());
         }
     }
 

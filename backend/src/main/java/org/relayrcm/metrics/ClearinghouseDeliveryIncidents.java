@@ -1,6 +1,7 @@
 package org.relayrcm.metrics;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relayrcm.claims.ClaimFileRelay;
@@ -44,7 +45,31 @@ class ClearinghouseDeliveryIncidents {
                     + "process to show an incident on", gaveUp.submissionId());
             return;
         }
-        runtime.createIncident(TYPE, process.getId(), configuration, gaveUp.failure());
+        String execution = waitingExecution(runtime.getActivityInstance(process.getId()));
+        if (execution == null) {
+            log.error("Submission {} was not handed to the clearinghouse and its submission process waits nowhere to "
+                    + "show an incident on", gaveUp.submissionId());
+            return;
+        }
+        runtime.createIncident(TYPE, execution, configuration, gaveUp.failure());
+    }
+
+    /**
+     * An incident needs an execution at an activity; the process instance itself has none while it waits in parallel
+     * (the 999 and its reminder timer), so: the first activity it waits in.
+     */
+    private static String waitingExecution(ActivityInstance instance) {
+        if (instance == null) {
+            return null;
+        }
+        for (ActivityInstance child : instance.getChildActivityInstances()) {
+            String found = waitingExecution(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        boolean leaf = instance.getChildActivityInstances().length == 0 && instance.getParentActivityInstanceId() != null;
+        return leaf && instance.getExecutionIds().length > 0 ? instance.getExecutionIds()[0] : null;
     }
 
     /** One more try for the file; the incident goes, and comes back if the try fails. */
