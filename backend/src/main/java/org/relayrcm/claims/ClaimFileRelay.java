@@ -137,7 +137,8 @@ public class ClaimFileRelay {
     @Transactional
     public boolean redeliver(long submissionId) {
         int allowed = jdbc.sql("""
-                UPDATE claim_submission SET delivery_failed_at = NULL, delivery_retries_left = 0, next_delivery_at = NULL
+                UPDATE claim_submission
+                SET delivery_failed_at = NULL, delivery_retries_left = 0, next_delivery_at = NULL
                 WHERE id = :id AND delivered_at IS NULL AND delivery_failed_at IS NOT NULL""")
                 .param("id", submissionId).update();
         if (allowed == 0) {
@@ -268,8 +269,8 @@ public class ClaimFileRelay {
                 WHERE id = :id AND delivered_at IS NULL""")
                 .param("next", now().plus(backOff)).param("left", left - 1)
                 .param("failure", Text.truncate(failure, MAX_FAILURE)).param("id", submissionId).update();
-        log.warn("Submission {} not taken by the clearinghouse (attempt {}); next attempt in {}", submissionId, attempts,
-                backOff);
+        log.warn("Submission {} not taken by the clearinghouse (attempt {}); next attempt in {}", submissionId,
+                attempts, backOff);
         attemptAfter(submissionId, backOff.plusMillis(10));
     }
 

@@ -40,12 +40,12 @@ import jakarta.annotation.PreDestroy;
  * received through {@link InboundFiles}, then moved to {@code processed/}, or to {@code failed/} with a
  * {@code .error.txt} beside it saying why (quoted values removed: they may be PHI). Only complete files are picked up:
  * names starting with a dot and the partial-upload suffixes SFTP clients use ({@code .part}, {@code .tmp},
- * {@code .filepart}) are left alone until renamed, and so is a file changed within {@code relay.clearinghouse.inbox-settle-time}
- * (a client that writes in place without renaming may still be writing it). A file that does not parse while it is
- * younger than {@code relay.clearinghouse.inbox-unreadable-grace} goes back to the inbox for a later poll (an upload that
- * paused longer than the settle time is not broken, only unfinished); only an older one goes to {@code failed/}.
- * A file is claimed by an atomic move into {@code .processing/}, so
- * two pollers (or two instances on a shared folder) never receive the same file at once; files left there by a crash
+ * {@code .filepart}) are left alone until renamed, and so is a file changed within
+ * {@code relay.clearinghouse.inbox-settle-time} (a client that writes in place without renaming may still be writing
+ * it). A file that does not parse while it is younger than {@code relay.clearinghouse.inbox-unreadable-grace} goes back
+ * to the inbox for a later poll (an upload that paused longer than the settle time is not broken, only unfinished);
+ * only an older one goes to {@code failed/}. A file is claimed by an atomic move into {@code .processing/}, so two
+ * pollers (or two instances on a shared folder) never receive the same file at once; files left there by a crash
  * go back to the inbox at start-up, which is safe because receiving is idempotent. When the database is unreachable
  * a file goes back to the inbox to be tried again at the next poll.
  */
@@ -80,7 +80,7 @@ class InboxFolder {
     InboxFolder(@Value("${relay.clearinghouse.inbox:}") String inbox,
             @Value("${relay.clearinghouse.outbox}") Path outbox,
             @Value("${relay.clearinghouse.inbox-poll-interval:PT5S}") Duration interval,
-            @Value("${relay.clearinghouse.inbox-settle-time:PT5S}") Duration settle,
+            @Value("${relay.clearinghouse.inbox-settle-time:PT3S}") Duration settle,
             @Value("${relay.clearinghouse.inbox-unreadable-grace:PT1M}") Duration unreadableGrace, InboundFiles intake)
             throws IOException {
         this(inbox, outbox, interval, settle, unreadableGrace, intake, Clock.systemUTC());

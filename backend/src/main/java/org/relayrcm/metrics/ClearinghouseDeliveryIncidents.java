@@ -68,7 +68,8 @@ class ClearinghouseDeliveryIncidents {
                 return found;
             }
         }
-        boolean leaf = instance.getChildActivityInstances().length == 0 && instance.getParentActivityInstanceId() != null;
+        boolean leaf = instance.getChildActivityInstances().length == 0
+                && instance.getParentActivityInstanceId() != null;
         return leaf && instance.getExecutionIds().length > 0 ? instance.getExecutionIds()[0] : null;
     }
 
