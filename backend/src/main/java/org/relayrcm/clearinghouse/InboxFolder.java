@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.relayrcm.shared.ApiException;
 import org.relayrcm.shared.ValidationError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -38,9 +40,12 @@ import jakarta.annotation.PreDestroy;
  * received through {@link InboundFiles}, then moved to {@code processed/}, or to {@code failed/} with a
  * {@code .error.txt} beside it saying why (quoted values removed: they may be PHI). Only complete files are picked up:
  * names starting with a dot and the partial-upload suffixes SFTP clients use ({@code .part}, {@code .tmp},
- * {@code .filepart}) are left alone until renamed, and so is a file changed within the last second (a client that
- * writes in place without renaming may still be writing it). A file is claimed by an atomic move into {@code .processing/}, so
- * two pollers (or two instances on a shared folder) never receive the same file at once; files left there by a crash
+ * {@code .filepart}) are left alone until renamed, and so is a file changed within
+ * {@code relay.clearinghouse.inbox-settle-time} (a client that writes in place without renaming may still be writing
+ * it). A file that does not parse while it is younger than {@code relay.clearinghouse.inbox-unreadable-grace} goes back
+ * to the inbox for a later poll (an upload that paused longer than the settle time is not broken, only unfinished);
+ * only an older one goes to {@code failed/}. A file is claimed by an atomic move into {@code .processing/}, so two
+ * pollers (or two instances on a shared folder) never receive the same file at once; files left there by a crash
  * go back to the inbox at start-up, which is safe because receiving is idempotent. When the database is unreachable
  * a file goes back to the inbox to be tried again at the next poll.
  */
@@ -50,7 +55,6 @@ class InboxFolder {
     private static final Logger log = LoggerFactory.getLogger(InboxFolder.class);
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern QUOTED = Pattern.compile("'[^']*'");
-    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     private final Path inbox;
     private final Path processing;
@@ -58,6 +62,9 @@ class InboxFolder {
     private final Path processed;
     private final Path failed;
     private final Duration interval;
+    private final Duration settle;
+    private final Duration unreadableGrace;
+    private final Clock clock;
     private final InboundFiles intake;
     private ScheduledExecutorService poller;
 
@@ -69,10 +76,18 @@ class InboxFolder {
         }
     }
 
+    @Autowired
     InboxFolder(@Value("${relay.clearinghouse.inbox:}") String inbox,
             @Value("${relay.clearinghouse.outbox}") Path outbox,
-            @Value("${relay.clearinghouse.inbox-poll-interval:PT5S}") Duration interval, InboundFiles intake)
+            @Value("${relay.clearinghouse.inbox-poll-interval:PT5S}") Duration interval,
+            @Value("${relay.clearinghouse.inbox-settle-time:PT3S}") Duration settle,
+            @Value("${relay.clearinghouse.inbox-unreadable-grace:PT1M}") Duration unreadableGrace, InboundFiles intake)
             throws IOException {
+        this(inbox, outbox, interval, settle, unreadableGrace, intake, Clock.systemUTC());
+    }
+
+    InboxFolder(String inbox, Path outbox, Duration interval, Duration settle, Duration unreadableGrace,
+            InboundFiles intake, Clock clock) throws IOException {
         Path folder = inbox == null || inbox.isBlank() ? outbox.toAbsolutePath().normalize().resolveSibling("inbox")
                 : Path.of(inbox).toAbsolutePath().normalize();
         this.inbox = Files.createDirectories(folder);
@@ -81,6 +96,9 @@ class InboxFolder {
         this.processed = Files.createDirectories(folder.resolve("processed"));
         this.failed = Files.createDirectories(folder.resolve("failed"));
         this.interval = interval;
+        this.settle = settle;
+        this.unreadableGrace = unreadableGrace;
+        this.clock = clock;
         this.intake = intake;
     }
 
@@ -115,9 +133,9 @@ class InboxFolder {
     /** Receives every complete, settled file now, oldest first. */
     List<Result> poll() {
         List<Path> ready;
-        Instant settled = Instant.now().minus(SETTLE);
+        Instant settled = clock.instant().minus(settle);
         try (Stream<Path> files = Files.list(inbox)) {
-            ready = files.filter(InboxFolder::isComplete).filter(f -> modified(f).isBefore(settled))
+            ready = files.filter(InboxFolder::isComplete).filter(f -> !modified(f).isAfter(settled))
                     .sorted(Comparator.comparing(InboxFolder::modified).thenComparing(Path::getFileName))
                     .toList();
         } catch (IOException e) {
@@ -176,6 +194,13 @@ class InboxFolder {
             try {
                 summary = intake.receive(content, InboundFiles.Channel.INBOX, name);
             } catch (ApiException refused) {
+                if (modified(claimed).isAfter(clock.instant().minus(unreadableGrace))) {
+                    // Perhaps not broken but unfinished: an upload that paused. Tried again until it is old enough.
+                    Files.move(claimed, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                    log.warn("Inbox file {} could not be read yet and stays in the inbox while it is new ({} {})", name,
+                            refused.status().value(), refused.title());
+                    return Optional.empty();
+                }
                 Path target = moveWithoutReplacing(claimed, failed, name);
                 String error = errorText(refused);
                 Files.writeString(failed.resolve(target.getFileName() + ".error.txt"), error + System.lineSeparator(),

@@ -34,11 +34,14 @@ public class Incidents {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final RepositoryService repository;
+    private final ClearinghouseDeliveryIncidents deliveries;
 
-    Incidents(RuntimeService runtime, ManagementService management, RepositoryService repository) {
+    Incidents(RuntimeService runtime, ManagementService management, RepositoryService repository,
+            ClearinghouseDeliveryIncidents deliveries) {
         this.runtime = runtime;
         this.management = management;
         this.repository = repository;
+        this.deliveries = deliveries;
     }
 
     @Transactional(readOnly = true)
@@ -60,10 +63,17 @@ public class Incidents {
         return new PageResponse<>(views, paging.page(), paging.size(), query.count());
     }
 
-    /** Gives the failed job one more try, now; if it fails again the incident comes back. */
+    /**
+     * Gives the failed job, or the claim file the clearinghouse would not take, one more try, now; if it fails again
+     * the incident comes back.
+     */
     @Transactional
     public void retry(String incidentId) {
         Incident incident = runtime.createIncidentQuery().incidentId(incidentId).singleResult();
+        if (incident != null && ClearinghouseDeliveryIncidents.TYPE.equals(incident.getIncidentType())) {
+            deliveries.retry(incident);
+            return;
+        }
         if (incident == null || !Incident.FAILED_JOB_HANDLER_TYPE.equals(incident.getIncidentType())) {
             throw ApiException.notFound("Incident " + incidentId);
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ class AckInboxFolderTest {
     }
 
     InboxFolder inbox() throws Exception {
-        return new InboxFolder(root.resolve("in").toString(), root.resolve("out"), Duration.ZERO, new StandInIntake());
+        return new InboxFolder(root.resolve("in").toString(), root.resolve("out"), Duration.ZERO, Duration.ofSeconds(1),
+                Duration.ZERO, new StandInIntake(), Clock.systemUTC());
     }
 
     static void writeSettled(Path file, String content) throws Exception {
@@ -139,7 +141,8 @@ class AckInboxFolderTest {
 
     @Test
     void liesBesideTheOutboxUnlessConfigured() throws Exception {
-        InboxFolder inbox = new InboxFolder("", root.resolve("data/outbox"), Duration.ZERO, new StandInIntake());
+        InboxFolder inbox = new InboxFolder("", root.resolve("data/outbox"), Duration.ZERO, Duration.ofSeconds(1),
+                Duration.ZERO, new StandInIntake(), Clock.systemUTC());
 
         assertThat(inbox.folder()).isEqualTo(root.resolve("data/inbox").toAbsolutePath());
     }
