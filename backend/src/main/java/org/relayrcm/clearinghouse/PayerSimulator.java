@@ -54,6 +54,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import jakarta.annotation.PreDestroy;
@@ -68,6 +69,11 @@ import jakarta.annotation.PreDestroy;
 @Component
 @ConditionalOnProperty(name = "relay.payer-simulator.enabled", havingValue = "true")
 class PayerSimulator {
+
+    /** A database outage (a failover, a restart) is waited out this many times, this far apart. */
+    private static final int DATABASE_ATTEMPTS = 6;
+    private static final Duration DATABASE_RETRY_DELAY = Duration.ofSeconds(5);
+
 
     private static final Logger log = LoggerFactory.getLogger(PayerSimulator.class);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -160,15 +166,29 @@ class PayerSimulator {
 
     /** Answers the outbox file in rungs; completes after the last rung was received (or the answer stopped). */
     CompletableFuture<Answers> answer(String fileName) {
+        return answer(fileName, 1);
+    }
+
+    private CompletableFuture<Answers> answer(String fileName, int attempt) {
         return CompletableFuture.supplyAsync(() -> acknowledgeFile(fileName), after(settings.delay()))
                 .thenApplyAsync(this::acknowledgeClaims, after(settings.rungDelay()))
                 .thenApplyAsync(this::adjudicate, after(settings.rungDelay()))
-                .exceptionally(failure -> {
+                .handle((answers, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(answers);
+                    }
                     // Messages may quote file content (PHI): the log gets the file name and the failure's type only.
                     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    if (cause instanceof DataAccessException && attempt < DATABASE_ATTEMPTS) {
+                        // The database went away mid-answer; rungs already received change nothing when sent again.
+                        log.warn("Payer simulator will answer {} again: {}", fileName, cause.getClass().getName());
+                        return CompletableFuture.supplyAsync(() -> fileName, after(DATABASE_RETRY_DELAY))
+                                .thenCompose(name -> answer(name, attempt + 1));
+                    }
                     log.error("Payer simulator could not answer {}: {}", fileName, cause.getClass().getName());
-                    return null;
-                });
+                    return CompletableFuture.<Answers>completedFuture(null);
+                })
+                .thenCompose(next -> next);
     }
 
     private Executor after(Duration delay) {
