@@ -83,11 +83,6 @@ public class FhirBundleIntake {
         if (!mapped.errors().isEmpty()) {
             throw invalid("The bundle's encounters cannot be received as sent; nothing was changed.", mapped.errors());
         }
-        if (mapped.encounters().isEmpty() && mapped.skipped().isEmpty()) {
-            // An empty batch is a sender's mistake, not a resend: say so instead of answering 200 with nothing.
-            throw invalid("The bundle holds no Encounter to receive; nothing was changed.", List.of(ValidationError
-                    .error("FHIR-NO-ENCOUNTER", "Bundle.entry", "Send at least one Encounter with its Patient.")));
-        }
         EncounterService.BatchResult result = encounters.receiveAll(mapped.encounters().stream()
                 .map(m -> new EncounterService.FromEhr(m.sourceIdentifier(), m.encounter())).toList());
         return new Outcome(result.received(), result.alreadyReceived(),
