@@ -91,7 +91,8 @@ public final class FunctionalAcknowledgement999Reader {
                         + "type " + s.element(1) + X12Values.describeTransaction(s.element(1)) + ", not a 999 "
                         + "acknowledgement.");
             }
-            X12Values.requireGuide(s, s.element(3).isBlank() ? groupVersion : s.element(3), "005010X231", "999");
+            X12Values.requireGuide(s, groupVersion, "005010X231", "999");
+            X12Values.requireGuide(s, s.element(3), "005010X231", "999");
             inTransaction = true;
             transactionStart = s.number();
             groupControlNumber = null;

@@ -99,7 +99,8 @@ public final class Remittance835Reader {
                         + s.element(1) + X12Values.describeTransaction(s.element(1)) + ", not an 835 remittance advice. Only 835 files "
                         + "can be posted as remittances.");
             }
-            X12Values.requireGuide(s, s.element(3).isBlank() ? groupVersion : s.element(3), "005010X221", "835");
+            X12Values.requireGuide(s, groupVersion, "005010X221", "835");
+            X12Values.requireGuide(s, s.element(3), "005010X221", "835");
             boolean synthetic = senderId == null && interchangeControlNumber == null;
             advice = new AdviceBuilder(synthetic ? new EnvelopeIds(null, null, null, null, s.element(2))
                     : new EnvelopeIds(senderId, receiverId, interchangeControlNumber, groupControlNumber,
