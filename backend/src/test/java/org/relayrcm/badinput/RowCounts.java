@@ -40,8 +40,4 @@ final class RowCounts {
         });
         return counts;
     }
-
-    List<String> domainTables() {
-        return List.copyOf(snapshot().keySet());
-    }
 }
