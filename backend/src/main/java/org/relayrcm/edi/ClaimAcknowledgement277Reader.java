@@ -87,6 +87,8 @@ public final class ClaimAcknowledgement277Reader {
                         + "response (" + version + "), the answer to a 276 inquiry; only 277CA claim "
                         + "acknowledgements (005010X214) can accept or reject claims.");
             }
+            X12Values.requireGuide(s, groupVersion, "005010X214", "277CA");
+            X12Values.requireGuide(s, version, "005010X214", "277CA");
             inTransaction = true;
             level = null;
             inServiceLine = false;

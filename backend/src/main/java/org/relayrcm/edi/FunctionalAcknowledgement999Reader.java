@@ -46,6 +46,8 @@ public final class FunctionalAcknowledgement999Reader {
         private boolean inTransaction;
         private int transactionStart;
         private String groupControlNumber;
+        /** GS08: the 999's own guide, checked; nothing else of its group says anything about ours. */
+        private String groupVersion;
         private String functionalIdCode;
         private String groupStatus;
         private final List<FunctionalAcknowledgement.TransactionResult> transactions = new ArrayList<>();
@@ -68,7 +70,8 @@ public final class FunctionalAcknowledgement999Reader {
         private void handle(X12Segment s) {
             switch (s.tag()) {
                 case "ISA" -> senderId = s.element(6).trim();
-                case "GS", "GE", "IEA" -> {
+                case "GS" -> groupVersion = s.element(8);
+                case "GE", "IEA" -> {
                     // the 999's own group says nothing about ours; AK1 does
                 }
                 case "ST" -> startTransaction(s);
@@ -88,6 +91,8 @@ public final class FunctionalAcknowledgement999Reader {
                         + "type " + s.element(1) + X12Values.describeTransaction(s.element(1)) + ", not a 999 "
                         + "acknowledgement.");
             }
+            X12Values.requireGuide(s, groupVersion, "005010X231", "999");
+            X12Values.requireGuide(s, s.element(3), "005010X231", "999");
             inTransaction = true;
             transactionStart = s.number();
             groupControlNumber = null;

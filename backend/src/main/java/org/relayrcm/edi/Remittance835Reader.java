@@ -52,6 +52,7 @@ public final class Remittance835Reader {
         private String receiverId;
         private String interchangeControlNumber;
         private String groupControlNumber;
+        private String groupVersion;
         private AdviceBuilder advice;
         private PartyBuilder party;
         private ClaimBuilder claim;
@@ -77,7 +78,10 @@ public final class Remittance835Reader {
                     receiverId = s.element(8).trim();
                     interchangeControlNumber = s.element(13);
                 }
-                case "GS" -> groupControlNumber = s.element(6);
+                case "GS" -> {
+                    groupControlNumber = s.element(6);
+                    groupVersion = s.element(8);
+                }
                 case "ST" -> startTransaction(s);
                 case "SE" -> endTransaction(s);
                 default -> {
@@ -95,6 +99,8 @@ public final class Remittance835Reader {
                         + s.element(1) + X12Values.describeTransaction(s.element(1)) + ", not an 835 remittance advice. Only 835 files "
                         + "can be posted as remittances.");
             }
+            X12Values.requireGuide(s, groupVersion, "005010X221", "835");
+            X12Values.requireGuide(s, s.element(3), "005010X221", "835");
             boolean synthetic = senderId == null && interchangeControlNumber == null;
             advice = new AdviceBuilder(synthetic ? new EnvelopeIds(null, null, null, null, s.element(2))
                     : new EnvelopeIds(senderId, receiverId, interchangeControlNumber, groupControlNumber,

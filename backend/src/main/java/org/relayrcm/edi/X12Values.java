@@ -85,6 +85,18 @@ final class X12Values {
         }
     }
 
+    /**
+     * Refuses a transaction written to another version or guide (ST03, else GS08): a 4010 file's segments mean other
+     * things, and reading it as 5010 would post or apply the wrong values.
+     */
+    static void requireGuide(X12Segment st, String version, String guidePrefix, String what) {
+        if (version != null && !version.isBlank() && !version.trim().startsWith(guidePrefix)) {
+            throw new X12FormatException("ST", st.number(), "The " + what + " transaction at segment " + st.number()
+                    + " follows " + version.trim() + "; only version " + guidePrefix + " (X12 5010) can be read. Ask "
+                    + "the sender for a 5010 file.");
+        }
+    }
+
     /** What a transaction set is, in words, for messages about a file that is not the expected kind. */
     static String describeTransaction(String type) {
         return switch (type) {

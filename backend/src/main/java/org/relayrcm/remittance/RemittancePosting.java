@@ -20,10 +20,13 @@ import org.relayrcm.remittance.RemittanceRecords.StoredClaim;
 import org.relayrcm.shared.ApiException;
 import org.relayrcm.shared.Text;
 import org.relayrcm.shared.ValidationError;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Posts an 835: every claim payment to its claim and lines, or to the exception queue when it cannot be posted as
@@ -39,9 +42,16 @@ public class RemittancePosting {
     private final ClaimPoster poster;
     private final RemittanceExceptions exceptions;
     private final TransactionTemplate transaction;
+    private final long maxFileBytes;
 
+    /**
+     * @param maxFileSize the largest 835 taken in one piece: a file posts in one transaction, and a 20 MB one held
+     *        the request past 30 s; payers split larger remittances into several files anyway
+     */
     RemittancePosting(RemittanceRecords records, ClaimPoster poster, RemittanceExceptions exceptions,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            @Value("${relay.remittance.max-file-size:16MB}") DataSize maxFileSize) {
+        this.maxFileBytes = maxFileSize.toBytes();
         this.records = records;
         this.poster = poster;
         this.exceptions = exceptions;
@@ -53,9 +63,16 @@ public class RemittancePosting {
      * idempotency key: the loser waits for the winner's commit, fails on the unique key, and is retried once, when it
      * finds the transactions already posted.
      *
-     * @throws ApiException 400 naming the segment when the file cannot be read; nothing is posted then
+     * @throws ApiException 400 naming the segment when the file cannot be read, 413 when it is larger than the limit;
+     *         nothing is posted then
      */
     public RemittanceSummary post(byte[] x12) {
+        if (x12.length > maxFileBytes) {
+            String detail = "The 835 is larger than " + maxFileBytes / (1024 * 1024) + " MB; nothing was posted. Ask the "
+                    + "payer or clearinghouse to send it in smaller files.";
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", detail,
+                    List.of(ValidationError.error("X12-835-TOO-LARGE", null, detail)));
+        }
         RemittanceFile file;
         try {
             file = reader.read(new ByteArrayInputStream(x12));

@@ -106,6 +106,12 @@ public class FhirBundleIntake {
             throw invalid("Send a FHIR Bundle; nothing was changed.", List.of(ValidationError.error("FHIR-NOT-BUNDLE",
                     "resourceType", "Expected a Bundle but got a " + resource.getClass().getSimpleName() + ".")));
         }
+        if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.COLLECTION) {
+            // A searchset, history or message bundle is not a set of visits to bill; taking it would guess.
+            String type = bundle.getType() == null ? "none" : bundle.getType().toCode();
+            throw invalid("Send a transaction or collection bundle; nothing was changed.", List.of(ValidationError.error(
+                    "FHIR-BUNDLE-TYPE", "Bundle.type", "Bundle.type is " + type + "; use transaction or collection.")));
+        }
         return bundle;
     }
 
@@ -120,7 +126,9 @@ public class FhirBundleIntake {
         ValidationResult result = validator.validateWithResult(body);
         List<ValidationError> errors = result.getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-                .filter(m -> m.getSeverity() == ResultSeverityEnum.FATAL || !TOLERATED.contains(m.getMessageId()))
+                // Some messages ("Array cannot be empty") have no id, and Set.of(...).contains(null) throws.
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.FATAL || m.getMessageId() == null
+                        || !TOLERATED.contains(m.getMessageId()))
                 .map(FhirBundleIntake::toError)
                 .toList();
         if (!errors.isEmpty()) {

@@ -17,7 +17,8 @@ class RemittanceController {
 
     /** Body: the X12 835 file as the payer or clearinghouse sent it. */
     @PostMapping(value = "/api/remittances", consumes = {"application/edi-x12", "text/plain", "application/octet-stream"})
-    RemittanceSummary post(@RequestBody byte[] x12) {
-        return posting.post(x12);
+    RemittanceSummary post(@RequestBody(required = false) byte[] x12) {
+        // An empty body reaches the reader, which says "the file is empty" rather than "the body is not JSON".
+        return posting.post(x12 == null ? new byte[0] : x12);
     }
 }
