@@ -26,9 +26,12 @@ import org.relayrcm.shared.ApiException;
 import org.relayrcm.shared.ValidationError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.util.unit.DataSize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,9 +81,16 @@ public class InboundFiles {
     private final ClaimAcknowledgements acknowledgements;
     private final RemittancePosting remittances;
     private final TransactionTemplate transaction;
+    private final long maxFileBytes;
 
+    /**
+     * @param maxFileSize the largest answer file taken: a clearinghouse's 999, 277CA or 835 is kilobytes to a few
+     *                    megabytes, and reading a far larger one would hold the request for minutes
+     */
     InboundFiles(JdbcClient jdbc, ClaimAcknowledgements acknowledgements, RemittancePosting remittances,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            @Value("${relay.clearinghouse.max-file-size:16MB}") DataSize maxFileSize) {
+        this.maxFileBytes = maxFileSize.toBytes();
         this.jdbc = jdbc;
         this.acknowledgements = acknowledgements;
         this.remittances = remittances;
@@ -89,9 +99,16 @@ public class InboundFiles {
 
     /**
      * @param fileName where it came from, for the record; may be {@code null}
-     * @throws ApiException 400 when the file is empty, not X12, of a type we do not receive, or unreadable
+     * @throws ApiException 400 when the file is empty, not X12, of a type we do not receive, or unreadable; 413 when
+     *         it is larger than the limit
      */
     public InboundSummary receive(byte[] content, Channel channel, String fileName) {
+        if (content.length > maxFileBytes) {
+            String detail = "The file is larger than " + maxFileBytes / (1024 * 1024) + " MB; nothing was received. Ask "
+                    + "the clearinghouse to send it in smaller files.";
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", detail,
+                    List.of(ValidationError.error("X12-FILE-TOO-LARGE", null, detail)));
+        }
         String type = transactionSet(content);
         Kind kind = Kind.of(type).orElseThrow(() -> notReceivable(type));
         String hash = contentHash(content);
