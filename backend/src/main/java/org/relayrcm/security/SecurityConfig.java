@@ -8,15 +8,18 @@ import static org.relayrcm.security.Roles.INTAKE;
 import static org.relayrcm.security.Roles.MANAGER;
 import static org.relayrcm.security.Roles.PHYSICIAN;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -24,6 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One filter chain for everything. API clients use HTTP Basic (stateless, no CSRF); the browser signs
@@ -58,12 +63,18 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-            ProblemAuthenticationHandlers handlers) throws Exception {
+            ProblemAuthenticationHandlers handlers, LoginThrottle throttle, ObjectMapper json,
+            ApplicationEventPublisher events) throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         // Load the token on every request so the XSRF-TOKEN cookie is always there for the SPA to echo.
         csrfHandler.setCsrfRequestAttributeName(null);
 
-        http.authenticationManager(new ProviderManager(provider))
+        ProviderManager authentication = new ProviderManager(provider);
+        // Failed and successful sign-ins become events, which LoginThrottle counts.
+        authentication.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+
+        http.authenticationManager(authentication)
+                .addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, SPA).permitAll()
                         .requestMatchers("/error").permitAll()
