@@ -11,6 +11,7 @@ import org.relayrcm.codesets.CodeEntry;
 import org.relayrcm.codesets.CodeSets;
 import org.relayrcm.codesets.CodeSystem;
 import org.relayrcm.security.CurrentUser;
+import org.relayrcm.security.Roles;
 import org.relayrcm.shared.ApiException;
 import org.relayrcm.shared.ValidationError;
 import org.relayrcm.tasks.TaskList;
@@ -46,12 +47,19 @@ public class CodingService {
 
     private record CaseRow(long id, long encounterId, String encounterNumber, String status, String patientName,
             java.time.LocalDate patientBirthDate, String patientSex, java.time.LocalDate dateOfService,
-            String payerName, String documentation) {
+            String payerName, String documentation, String codedBy) {
     }
 
+    /**
+     * The case. Auditors and managers read any; a coder reads a case while its coding task is offered to them or
+     * held by them, or one they coded, and gets 404 for any other as if it did not exist (ids are sequential).
+     */
     @Transactional(readOnly = true)
     public CodingCaseView get(long caseId) {
         CaseRow row = row(caseId);
+        if (readsOnlyOwnWork() && !user.id().equals(row.codedBy()) && !tasks.offered(TASK, row.encounterNumber())) {
+            throw ApiException.notFound("Coding case " + caseId);
+        }
         return new CodingCaseView(row.id(), row.encounterId(), row.encounterNumber(), row.status(), row.patientName(),
                 row.patientBirthDate(), row.patientSex(), row.dateOfService(), row.payerName(),
                 row.documentation() + queries.addenda(caseId), codes(caseId, "DRAFT"), codes(caseId, "FINAL"));
@@ -102,6 +110,10 @@ public class CodingService {
         return get(caseId);
     }
 
+    private boolean readsOnlyOwnWork() {
+        return user.hasRole(Roles.CODER) && !user.hasRole(Roles.AUDITOR) && !user.hasRole(Roles.MANAGER);
+    }
+
     private CaseRow openCase(long caseId) {
         CaseRow row = row(caseId);
         if (!"OPEN".equals(row.status())) {
@@ -114,7 +126,7 @@ public class CodingService {
         return jdbc.sql("""
                 SELECT cc.id, e.id AS encounter_id, e.encounter_number, cc.status,
                        p.first_name || ' ' || p.last_name AS patient_name, p.birth_date AS patient_birth_date,
-                       p.sex AS patient_sex, e.date_of_service, py.name AS payer_name, e.documentation
+                       p.sex AS patient_sex, e.date_of_service, py.name AS payer_name, e.documentation, cc.coded_by
                 FROM coding_case cc
                 JOIN encounter e ON e.id = cc.encounter_id
                 JOIN patient p ON p.id = e.patient_id

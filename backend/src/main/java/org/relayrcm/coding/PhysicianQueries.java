@@ -64,9 +64,22 @@ public class PhysicianQueries {
         return id;
     }
 
+    /**
+     * The query. Physicians and managers read any; a coder reads one they raised, or one whose encounter's coding task
+     * is offered to them or held by them, and gets 404 for any other as if it did not exist.
+     */
     @Transactional(readOnly = true)
     public PhysicianQuery.View get(long id) {
-        return view(row(id));
+        QueryRow row = row(id);
+        if (readsOnlyOwnWork() && !user.id().equals(row.raisedBy())
+                && !tasks.offered(CodingService.TASK, row.encounterNumber())) {
+            throw ApiException.notFound("Query " + id);
+        }
+        return view(row);
+    }
+
+    private boolean readsOnlyOwnWork() {
+        return user.hasRole(Roles.CODER) && !user.hasRole(Roles.PHYSICIAN) && !user.hasRole(Roles.MANAGER);
     }
 
     @Transactional

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Camunda's identity service hashes passwords with salted SHA-512, which is fast to brute-force. This
  * plugin makes it store BCrypt hashes instead; SHA-512 hashes written before stay readable, so existing
- * users can still sign in. Camunda's own lock-out after repeated failures (loginMaxAttempts) throttles
+ * users can still sign in. {@link LoginThrottle} and Camunda's growing delay after each wrong password slow
  * guessing on top.
  */
 @Component

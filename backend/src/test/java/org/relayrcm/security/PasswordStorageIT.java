@@ -41,13 +41,22 @@ class PasswordStorageIT {
     }
 
     @Test
-    void locksAUserOutAfterRepeatedWrongPasswords() {
+    void refusesEvenTheRightPasswordForAWhileAfterRepeatedWrongPasswords() {
         createUser("guesseduser", "right-pass");
         for (int i = 0; i < 12; i++) {
             Api.basic(port, "guesseduser", "guess-" + i).get("/api/me");
         }
         assertThat(Api.basic(port, "guesseduser", "right-pass").get("/api/me").status())
-                .as("locked for a while after too many failures, even with the right password").isEqualTo(401);
+                .as("throttled (LoginThrottleIT), even with the right password").isEqualTo(429);
+    }
+
+    @Test
+    void neverLocksAUserOutForGoodAfterManyWrongPasswords() {
+        createUser("persistentuser", "right-pass");
+        // What Camunda would have recorded after many wrong passwords over time, its last delay since passed.
+        jdbc.update("UPDATE ACT_ID_USER SET ATTEMPTS_ = 50, LOCK_EXP_TIME_ = NULL WHERE ID_ = 'persistentuser'");
+
+        assertThat(Api.basic(port, "persistentuser", "right-pass").get("/api/me").status()).isEqualTo(200);
     }
 
     private void createUser(String id, String password) {
