@@ -31,7 +31,7 @@ class AckInboxFolderTest {
     class StandInIntake extends InboundFiles {
 
         StandInIntake() {
-            super(null, null, null, null);
+            super(null, null, null, null, org.springframework.util.unit.DataSize.ofMegabytes(16));
         }
 
         @Override

@@ -37,7 +37,7 @@ class InboxFolderTest {
     class ReadingIntake extends InboundFiles {
 
         ReadingIntake() {
-            super(null, null, null, null);
+            super(null, null, null, null, org.springframework.util.unit.DataSize.ofMegabytes(16));
         }
 
         @Override
