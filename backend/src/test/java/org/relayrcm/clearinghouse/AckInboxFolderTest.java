@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relayrcm.shared.ApiException;
 import org.relayrcm.shared.ValidationError;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.util.unit.DataSize;
 
 /** The inbox folder with a stand-in intake: which files it picks up and where each one ends. */
 class AckInboxFolderTest {
@@ -31,7 +32,7 @@ class AckInboxFolderTest {
     class StandInIntake extends InboundFiles {
 
         StandInIntake() {
-            super(null, null, null, null, org.springframework.util.unit.DataSize.ofMegabytes(16));
+            super(null, null, null, null, DataSize.ofMegabytes(16));
         }
 
         @Override

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relayrcm.shared.ApiException;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Only complete files are taken from the inbox, by name and by age on a clock the test moves: a clearinghouse's SFTP
@@ -37,7 +38,7 @@ class InboxFolderTest {
     class ReadingIntake extends InboundFiles {
 
         ReadingIntake() {
-            super(null, null, null, null, org.springframework.util.unit.DataSize.ofMegabytes(16));
+            super(null, null, null, null, DataSize.ofMegabytes(16));
         }
 
         @Override
