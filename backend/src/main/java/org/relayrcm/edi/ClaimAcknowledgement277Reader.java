@@ -124,8 +124,14 @@ public final class ClaimAcknowledgement277Reader {
                         claim.payerClaimControlNumber = X12Values.emptyToNull(s.element(2).trim());
                     }
                 }
+                case "DTP" -> {
+                    // The dates are not needed to move a claim, but a date that is no date means a broken file.
+                    if ("D8".equals(s.element(2))) {
+                        X12Values.parseDate(s, 3);
+                    }
+                }
                 default -> {
-                    // NM1, DTP, QTY, AMT, BHT: names, dates and batch totals are not needed to move a claim
+                    // NM1, QTY, AMT, BHT: names and batch totals are not needed to move a claim
                 }
             }
         }

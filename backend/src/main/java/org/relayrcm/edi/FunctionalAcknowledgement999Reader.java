@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a 999 implementation acknowledgement (005010X231 and X231A1) into {@link FunctionalAcknowledgement}s, one per
@@ -15,6 +17,12 @@ import java.util.Objects;
  * went through.
  */
 public final class FunctionalAcknowledgement999Reader {
+
+    /** IK501: accepted, accepted with errors, rejected (three ways: M, R, W, X). */
+    private static final Set<String> TRANSACTION_STATUSES = Set.of("A", "E", "M", "R", "W", "X");
+    /** AK901: as IK501, plus P (partially accepted: some transactions rejected). */
+    private static final Set<String> GROUP_STATUSES = Set.of("A", "E", "M", "P", "R", "W", "X");
+
 
     /** What the file said, and what the reader had to assume. */
     public record Result(List<FunctionalAcknowledgement> acknowledgements, List<String> warnings) {
@@ -133,14 +141,14 @@ public final class FunctionalAcknowledgement999Reader {
                 }
                 case "IK5" -> {
                     requireAk2(s);
-                    closeTransaction(required(s, 1, "the transaction's status"));
+                    closeTransaction(code(s, 1, "the transaction's status", TRANSACTION_STATUSES));
                 }
                 case "AK9" -> {
                     requireAk1(s);
                     if (ak2 != null) {
                         throw outOfPlace(s, "before the IK5 that closes the AK2 loop above it");
                     }
-                    groupStatus = required(s, 1, "the group's status");
+                    groupStatus = code(s, 1, "the group's status", GROUP_STATUSES);
                 }
                 default -> {
                     // CTX quotes the claim (PHI); anything else is not part of X231A1 and ignored
@@ -223,6 +231,17 @@ public final class FunctionalAcknowledgement999Reader {
                     + ") comes " + where + "; the 999 is malformed and cannot be trusted. Ask the clearinghouse "
                     + "to resend it." + (inTransaction ? " (transaction starting at segment " + transactionStart
                     + ")" : ""));
+        }
+
+        /** A status from the guide's code list; any other value would be read as a rejection or an acceptance. */
+        private static String code(X12Segment s, int position, String meaning, Set<String> allowed) {
+            String value = required(s, position, meaning);
+            if (!allowed.contains(value)) {
+                throw new X12FormatException(s.tag(), s.number(), String.format("%s%02d (%s) '%s' in segment %d is not "
+                        + "one of %s; the 999 is malformed and cannot be trusted. Ask the clearinghouse to resend it.",
+                        s.tag(), position, meaning, value.length() > 10 ? value.substring(0, 10) + "…" : value, s.number(), new TreeSet<>(allowed)));
+            }
+            return value;
         }
 
         private static String required(X12Segment s, int position, String meaning) {
