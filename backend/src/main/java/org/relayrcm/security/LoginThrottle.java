@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -81,8 +81,12 @@ class LoginThrottle {
         byUser.clear(userKey(user));
     }
 
+    /**
+     * Only a wrong password counts: a sign-in that failed because the database was down (a service exception) says
+     * nothing about who is guessing, and counting it would lock everyone out after an outage.
+     */
     @EventListener
-    void onFailure(AbstractAuthenticationFailureEvent event) {
+    void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         failed(event.getAuthentication().getName(), clientOf(event.getAuthentication()));
     }
 

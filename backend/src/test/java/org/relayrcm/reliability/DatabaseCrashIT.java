@@ -150,7 +150,7 @@ class DatabaseCrashIT {
         Instant deadline = back.plus(RECOVER_WITHIN);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (Api.as(app.port(), "coder").get("/api/encounters?size=1").status() == 200) {
+                if (Api.as(app.port(), "biller").get("/api/encounters?size=1").status() == 200) {
                     return Duration.between(back, Instant.now());
                 }
             } catch (RuntimeException notYet) {
