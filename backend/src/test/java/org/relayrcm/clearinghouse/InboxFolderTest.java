@@ -6,11 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relayrcm.shared.ApiException;
 import org.springframework.util.unit.DataSize;
+import org.relayrcm.testing.MovingClock;
 
 /**
  * Only complete files are taken from the inbox, by name and by age on a clock the test moves: a clearinghouse's SFTP
@@ -31,7 +29,7 @@ class InboxFolderTest {
 
     @TempDir
     Path root;
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    final MovingClock clock = new MovingClock(Instant.parse("2026-11-27T10:00:00Z"));
     final List<String> received = new ArrayList<>();
 
     /** Reads a file as the real intake would: a truncated one (no IEA trailer) is refused as unreadable. */
@@ -52,33 +50,6 @@ class InboxFolderTest {
         }
     }
 
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     InboxFolder inbox() throws Exception {
         return new InboxFolder(root.resolve("in").toString(), root.resolve("out"), Duration.ZERO, SETTLE, GRACE,

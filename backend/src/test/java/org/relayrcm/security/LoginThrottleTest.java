@@ -2,19 +2,17 @@ package org.relayrcm.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.relayrcm.testing.MovingClock;
 
 class LoginThrottleTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(5);
 
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-27T08:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(true, 3, 5, WINDOW), clock);
 
     @Test
@@ -87,27 +85,4 @@ class LoginThrottleTest {
         assertThat(counter.keys()).isEqualTo(2);
     }
 
-    private static final class MovingClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-27T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
