@@ -61,8 +61,7 @@ public class Appeals {
     /** Opens the appeal of the claim's open denial; a retried job finds the one it opened before. */
     @Transactional
     public Opened open(String claimNumber) {
-        long claimId = jdbc.sql("SELECT id FROM claim WHERE claim_number = :number").param("number", claimNumber)
-                .query(Long.class).single();
+        long claimId = denialService.claimId(claimNumber);
         var pending = jdbc.sql("SELECT id, deadline FROM appeal WHERE claim_id = :claim AND sent_at IS NULL AND outcome IS NULL")
                 .param("claim", claimId).query((rs, n) -> new Opened(rs.getLong(1), rs.getObject(2, LocalDate.class)))
                 .optional();
@@ -91,19 +90,27 @@ public class Appeals {
     @Transactional(readOnly = true)
     public AppealView get(long appealId) {
         Row row = row(appealId);
+        return view(row, claims.get(row.claimId()));
+    }
+
+    /** The appeal letter of a claim, as it stands. */
+    public record Letter(long claimId, byte[] pdf) {
+    }
+
+    /** The letter as it stands: with the biller's argument once written, a draft placeholder before. */
+    @Transactional(readOnly = true)
+    public Letter letter(long appealId) {
+        Row row = row(appealId);
         ClaimView claim = claims.get(row.claimId());
+        return new Letter(row.claimId(), letter.render(view(row, claim), claim));
+    }
+
+    private AppealView view(Row row, ClaimView claim) {
         List<DenialView.Item> denials = denialService.itemsAnsweredWith(row.denialId());
         long daysLeft = ChronoUnit.DAYS.between(LocalDate.now(ZoneOffset.UTC), row.deadline());
         return new AppealView(row.id(), row.claimId(), claim.claimNumber(), claim.payerName(), claim.status(),
                 row.deadline(), daysLeft, row.argument(), row.sentAt() == null ? null : row.sentAt().toInstant(),
                 row.sentBy(), row.outcome(), row.outcomeNote(), denials);
-    }
-
-    /** The letter as it stands: with the biller's argument once written, a draft placeholder before. */
-    @Transactional(readOnly = true)
-    public byte[] letter(long appealId) {
-        AppealView appeal = get(appealId);
-        return letter.render(appeal, claims.get(appeal.claimId()));
     }
 
     /** The appeal goes out: the claim waits on the payer again and the denials are under appeal. */

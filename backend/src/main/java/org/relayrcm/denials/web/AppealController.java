@@ -40,12 +40,12 @@ class AppealController {
 
     @GetMapping(value = "/letter", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> letter(@PathVariable long id) {
-        byte[] pdf = appeals.letter(id);
-        accessLog.recordRead(PhiResource.CLAIM, appeals.get(id).claimId());
+        Appeals.Letter letter = appeals.letter(id);
+        accessLog.recordRead(PhiResource.CLAIM, letter.claimId());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename("appeal-" + id + ".pdf").build().toString())
-                .contentType(MediaType.APPLICATION_PDF).body(pdf);
+                .contentType(MediaType.APPLICATION_PDF).body(letter.pdf());
     }
 
     /** Task_PrepareAppeal (biller). */
