@@ -90,9 +90,7 @@ class DenialQueuesIT {
     @Test
     void aMedicalNecessityDenialIsAppealedWithALetterBeforeTheWindowClosesAndPaidOnceOverturned() throws Exception {
         String claimNumber = silentPayersClaim("APL");
-        post835(Sample835.claim(claimNumber, "4", List.of(
-                line("99213", List.of("25"), VISIT, 0, new Cas("CO", "50", VISIT), "N115"),
-                line("20610", List.of("RT"), INJECTION, 0, new Cas("CO", "50", INJECTION), "N115")), "ICN-" + claimNumber));
+        post835(deniedOnBothLines(claimNumber, "CO", "50", "N115"));
         relay.awaitClaimStatus(claimNumber, "DENIED");
 
         JsonNode task = relay.claimTask("biller", "Task_PrepareAppeal", claimNumber);
@@ -142,9 +140,7 @@ class DenialQueuesIT {
     @Test
     void anUpheldAppealReturnsTheDenialToTheBiller() {
         String claimNumber = silentPayersClaim("UPH");
-        post835(Sample835.claim(claimNumber, "4", List.of(
-                line("99213", List.of("25"), VISIT, 0, new Cas("CO", "197", VISIT), null),
-                line("20610", List.of("RT"), INJECTION, 0, new Cas("CO", "197", INJECTION), null)), "ICN-" + claimNumber));
+        post835(deniedOnBothLines(claimNumber, "CO", "197", null));
         JsonNode task = relay.claimTask("biller", "Task_PrepareAppeal", claimNumber);
         long appealId = task.get("appealId").asLong();
         assertThat(relay.as("biller").post("/api/appeals/" + appealId + "/send",
@@ -163,9 +159,7 @@ class DenialQueuesIT {
     @Test
     void aLateClaimIsWrittenOffOnlyWithAManagersApproval() {
         String claimNumber = silentPayersClaim("TFL");
-        post835(Sample835.claim(claimNumber, "4", List.of(
-                line("99213", List.of("25"), VISIT, 0, new Cas("CO", "29", VISIT), null),
-                line("20610", List.of("RT"), INJECTION, 0, new Cas("CO", "29", INJECTION), null)), "ICN-" + claimNumber));
+        post835(deniedOnBothLines(claimNumber, "CO", "29", null));
 
         JsonNode task = relay.awaitTask("manager", "Task_ApproveWriteOff", claimNumber);
         long writeOffId = task.get("writeOffId").asLong();
@@ -190,9 +184,7 @@ class DenialQueuesIT {
     @Test
     void aDenialTheTableHasNoQueueForIsWrittenOffByTheBiller() {
         String claimNumber = silentPayersClaim("WO");
-        post835(Sample835.claim(claimNumber, "4", List.of(
-                line("99213", List.of("25"), VISIT, 0, new Cas("CO", "16", VISIT), null),
-                line("20610", List.of("RT"), INJECTION, 0, new Cas("CO", "16", INJECTION), null)), "ICN-" + claimNumber));
+        post835(deniedOnBothLines(claimNumber, "CO", "16", null));
         JsonNode task = relay.claimTask("biller", "Task_WorkDenial", claimNumber);
 
         Api.Response resolved = relay.as("biller").post("/api/denials/" + task.get("denialId").asText() + "/resolve",
@@ -208,9 +200,7 @@ class DenialQueuesIT {
     @Test
     void aReversalOfADenialBeingWorkedGoesToABillerAndLeavesTheWorkAsItIs() {
         String claimNumber = silentPayersClaim("REV");
-        post835(Sample835.claim(claimNumber, "4", List.of(
-                line("99213", List.of("25"), VISIT, 0, new Cas("CO", "16", VISIT), null),
-                line("20610", List.of("RT"), INJECTION, 0, new Cas("CO", "16", INJECTION), null)), "ICN-" + claimNumber));
+        post835(deniedOnBothLines(claimNumber, "CO", "16", null));
         relay.awaitTask("biller", "Task_WorkDenial", claimNumber);
 
         post835(Sample835.claim(claimNumber, "22", List.of(
@@ -280,9 +270,7 @@ class DenialQueuesIT {
     @Test
     void aNonCoveredServiceThePatientOwesIsBilledToThePatientNotWorkedAsADenial() {
         String claimNumber = silentPayersClaim("PR96");
-        post835(Sample835.claim(claimNumber, "4", List.of(
-                line("99213", List.of("25"), VISIT, 0, new Cas("PR", "96", VISIT), "N130"),
-                line("20610", List.of("RT"), INJECTION, 0, new Cas("PR", "96", INJECTION), "N130")), "ICN-" + claimNumber));
+        post835(deniedOnBothLines(claimNumber, "PR", "96", "N130"));
 
         relay.awaitClaimStatus(claimNumber, "PATIENT_RESPONSIBILITY");
         await().atMost(Duration.ofSeconds(30)).until(() -> statementBilled(claimNumber) != null);
@@ -312,6 +300,13 @@ class DenialQueuesIT {
         assertThat(received.status()).as(received.body()).isEqualTo(201);
         relay.code(received.json().get("codingCaseId").asLong(), encounter, List.of("RT"));
         return relay.awaitClaimNumber(encounter);
+    }
+
+    /** CLP02 4: both lines of the claim {@code RelayFixture.codes(RT)} builds denied with one adjustment each. */
+    private static String deniedOnBothLines(String claimNumber, String group, String carc, String remark) {
+        return Sample835.claim(claimNumber, "4", List.of(
+                line("99213", List.of("25"), VISIT, 0, new Cas(group, carc, VISIT), remark),
+                line("20610", List.of("RT"), INJECTION, 0, new Cas(group, carc, INJECTION), remark)), "ICN-" + claimNumber);
     }
 
     private static Line line(String code, List<String> modifiers, long charge, long paid, Cas cas, String remark) {
